@@ -1,0 +1,1 @@
+"""jiuye: the domain of the site — regions, campaigns, metadata schema, text extraction."""

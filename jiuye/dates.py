@@ -1,0 +1,45 @@
+"""Dates as sources write them, to timezone-aware datetimes in Asia/Shanghai."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateutil_parser
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_CHINESE = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]?\s*(\d{1,2})\s*秒?)?)?"
+)
+
+
+def parse(value: str) -> datetime:
+    """RFC 822, ISO 8601, '2022-04-05 05:50:27 +0800' or '2022年8月1日 10:30'; naive means Shanghai.
+
+    Raises ValueError naming the value when it is no date.
+    """
+    text = value.strip()
+    if not text:
+        raise ValueError("empty date")
+    match = _CHINESE.search(text)
+    if match:
+        parts = [int(p) if p else 0 for p in match.groups()]
+        moment = datetime(*parts)  # raises ValueError for 2月30日
+    else:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            try:
+                moment = dateutil_parser.parse(text)
+            except (ValueError, OverflowError) as error:
+                raise ValueError(f"not a date: {text!r}") from error
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=SHANGHAI)
+    return moment.astimezone(SHANGHAI)
+
+
+def format_iso(moment: datetime) -> str:
+    """How content files carry dates: '2022-08-27 12:19:34+08:00'."""
+    return moment.astimezone(SHANGHAI).isoformat(sep=" ", timespec="seconds")

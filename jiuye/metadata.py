@@ -1,0 +1,37 @@
+"""The metadata header of a content file, in Pelican's Markdown format ("Key: value" lines)."""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s?(.*)$")
+
+
+def parse(text: str) -> tuple[dict[str, str], str]:
+    """Metadata (keys lower-cased, as Pelican reads them) and the body after the blank line."""
+    meta: dict[str, str] = {}
+    lines = text.lstrip("\ufeff").split("\n")
+    last_key = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return meta, "\n".join(lines[index + 1 :])
+        match = _LINE.match(line)
+        if match:
+            last_key = match.group(1).lower()
+            meta[last_key] = match.group(2).strip()
+        elif line.startswith((" ", "\t")) and last_key:
+            meta[last_key] += " " + line.strip()
+        else:
+            # No header at all, or the body starts without a blank line.
+            return meta, "\n".join(lines[index:])
+    return meta, ""
+
+
+def one_line(value: str) -> str:
+    return " ".join(str(value).split())
+
+
+def render(meta: dict[str, str], body: str) -> str:
+    """A file that `parse` reads back to the same metadata and body."""
+    header = "".join(f"{key}: {one_line(value)}\n" for key, value in meta.items() if one_line(value))
+    return f"{header}\n{body.strip()}\n"

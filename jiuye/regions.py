@@ -1,0 +1,178 @@
+"""Provincial-level divisions and their cities, from the adcode table the `cpca` package ships.
+
+The table (GB/T 2260 codes) gives names and hierarchy; this module derives short names, aliases
+and pinyin slugs. A few places that are not divisions in the table (雄安新区, national new areas)
+come from `data/places.yaml`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata, resources
+
+import yaml
+from pypinyin import lazy_pinyin
+
+# Pinyin that the plain reading gets wrong or that convention fixes differently.
+SLUG_OVERRIDES = {"陕西": "shaanxi"}
+PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
+CITY_SUFFIXES = ("地区", "盟", "市")
+AUTONOMOUS_SUFFIXES = ("自治州", "自治县", "自治旗")
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    short: str
+    province_code: str
+
+
+@dataclass
+class Province:
+    code: str  # two-digit adcode prefix
+    name: str  # 湖北省
+    short: str  # 湖北
+    slug: str  # hubei
+    aliases: tuple[str, ...] = ()
+    cities: list[City] = field(default_factory=list)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that names this province in text or metadata."""
+        return (self.name, self.short, *self.aliases)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def __str__(self) -> str:
+        return self.short
+
+
+def _adcode_rows() -> list[tuple[str, str]]:
+    path = metadata.distribution("cpca").locate_file("cpca/resources/adcodes.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [(row["adcode"], row["name"]) for row in csv.DictReader(handle)]
+
+
+def _nationalities() -> list[str]:
+    path = metadata.distribution("cpca").locate_file("cpca/resources/56_nations.csv")
+    with open(path, encoding="utf-8") as handle:
+        names = [line.strip() for line in handle if line.strip()]
+    # Longest first so that 布依族 is stripped before 依族-like tails could be.
+    return sorted(names, key=len, reverse=True)
+
+
+def _strip_autonomous(name: str, nationalities: list[str]) -> str:
+    for suffix in AUTONOMOUS_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            stripped = True
+            while stripped:
+                stripped = False
+                for nation in nationalities:
+                    if stem.endswith(nation) and len(stem) - len(nation) >= 2:
+                        stem = stem[: -len(nation)]
+                        stripped = True
+                        break
+            return stem
+    return name
+
+
+def short_name(name: str, suffixes: tuple[str, ...], nationalities: list[str]) -> str:
+    name = _strip_autonomous(name, nationalities)
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = name[: -len(suffix)]
+            if suffix == "自治区":
+                # 新疆维吾尔自治区 drops the 族 of 维吾尔族.
+                bare = [nation.removesuffix("族") for nation in nationalities if len(nation) > 2]
+                stem = _strip_autonomous(stem + "自治州", nationalities + bare)
+            return stem
+    return name
+
+
+def slugify(short: str) -> str:
+    return SLUG_OVERRIDES.get(short) or re.sub(r"[^a-z]", "", "".join(lazy_pinyin(short)))
+
+
+@cache
+def _extra_places() -> dict:
+    text = resources.files("jiuye.data").joinpath("places.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """All 34 provincial-level divisions, in adcode order, with their cities."""
+    nationalities = _nationalities()
+    extra = _extra_places()
+    by_code: dict[str, Province] = {}
+    rows = sorted(_adcode_rows())
+    for code, name in rows:
+        if code.endswith("0000000000"):
+            short = short_name(name, PROVINCE_SUFFIXES, nationalities)
+            aliases = tuple(extra["province_aliases"].get(short, ()))
+            by_code[code[:2]] = Province(code[:2], name, short, slugify(short), aliases)
+    for code, name in rows:
+        prefix, city_part, county_part = code[:2], code[2:4], code[4:6]
+        if code.endswith("0000000000") or code[6:] != "000000":
+            continue
+        is_city = county_part == "00"
+        # County-level cities directly under a province (仙桃市, 济源市) act as cities.
+        is_direct_county = city_part == "90" and not is_city and name.endswith("市")
+        if (is_city or is_direct_county) and name not in ("市辖区", "县", "省直辖县级行政区划"):
+            if "自治区直辖" in name:
+                continue
+            short = short_name(name, CITY_SUFFIXES, nationalities)
+            by_code[prefix].cities.append(City(name, short, prefix))
+    for place, province_short in extra["places"].items():
+        province = next(p for p in by_code.values() if p.short == province_short)
+        province.cities.append(City(place, place, province.code))
+    return tuple(by_code.values())
+
+
+@cache
+def _index() -> dict[str, Province]:
+    index: dict[str, Province] = {}
+    for province in provinces():
+        for key in (*province.names, province.slug, province.code):
+            index[key] = province
+    return index
+
+
+def find_province(key: str) -> Province | None:
+    """The province a name, short name, alias, slug or code stands for."""
+    return _index().get(key.strip())
+
+
+@cache
+def city_names() -> dict[str, City]:
+    """Spellings of cities usable in running text, mapped to the city.
+
+    Short forms that are also everyday words (长治久安, 来宾) are left out; their full names stay.
+    """
+    ambiguous = set(_extra_places()["ambiguous_short_names"])
+    spellings: dict[str, City] = {}
+    for province in provinces():
+        for city in province.cities:
+            spellings[city.name] = city
+            if city.short not in ambiguous and len(city.short) >= 2:
+                spellings.setdefault(city.short, city)
+    return spellings
+
+
+@cache
+def district_names() -> dict[str, str]:
+    """County-level names (three characters or more) that occur in one province only."""
+    seen: dict[str, set[str]] = {}
+    for code, name in _adcode_rows():
+        if code[4:6] != "00" and code[6:] == "000000" and len(name) >= 3 and name != "市辖区":
+            seen.setdefault(name, set()).add(code[:2])
+    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+
+
+def province_by_code(code: str) -> Province:
+    return _index()[code]

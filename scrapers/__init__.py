@@ -1,0 +1,1 @@
+"""Ingestion: sources.toml -> fetch -> read -> clean -> enrich -> store under content/scraped/."""

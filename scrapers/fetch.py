@@ -1,0 +1,167 @@
+"""Getting bytes from a URL or a local path, and turning them into text.
+
+HTTP: timeout, size cap, retries with back-off, conditional GET (ETag / Last-Modified) against
+a cache folder. Text: BOM, then the declared charset (HTTP header, XML declaration or meta
+tag), then UTF-8, then detection; GBK and GB2312 are read as GB18030, their superset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+
+import charset_normalizer
+
+from scrapers.item import SourceError
+
+USER_AGENT = "jiuye/0.1 (+static site of employment-assistance campaigns)"
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+RETRIES = 2
+CHINESE_LEGACY = {"gbk", "gb2312", "gb18030", "cp936", "hz", "euc_cn", "big5", "cp950"}
+_DECLARED = re.compile(
+    rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']|<meta[^>]*charset=["']?([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Fetched:
+    data: bytes
+    location: str
+    charset: str | None = None  # as the server declared it
+    content_type: str | None = None
+
+
+class Fetcher:
+    def __init__(
+        self,
+        cache_dir: Path | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.cache_dir = cache_dir
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+
+    def get(self, location: str) -> Fetched:
+        if location.startswith(("http://", "https://")):
+            return self._get_http(location)
+        return self._get_file(Path(location))
+
+    def _get_file(self, path: Path) -> Fetched:
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                raise SourceError(f"{path}: {size} 字节，超过上限 {self.max_bytes}")
+            return Fetched(path.read_bytes(), str(path))
+        except OSError as error:
+            raise SourceError(f"无法读取 {path}: {error.strerror}") from error
+
+    def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
+        if self.cache_dir is None:
+            return None
+        key = hashlib.sha256(url.encode()).hexdigest()[:32]
+        return self.cache_dir / f"{key}.json", self.cache_dir / f"{key}.body"
+
+    def _get_http(self, url: str) -> Fetched:
+        headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+        cache = self._cache_paths(url)
+        cached: dict = {}
+        if cache and cache[0].exists() and cache[1].exists():
+            cached = json.loads(cache[0].read_text(encoding="utf-8"))
+            if cached.get("etag"):
+                headers["If-None-Match"] = cached["etag"]
+            if cached.get("last_modified"):
+                headers["If-Modified-Since"] = cached["last_modified"]
+        last_error = ""
+        for attempt in range(RETRIES + 1):
+            if attempt:
+                time.sleep(0.5 * 2**attempt)
+            try:
+                request = urllib.request.Request(url, headers=headers)
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    data = response.read(self.max_bytes + 1)
+                    if len(data) > self.max_bytes:
+                        raise SourceError(f"{url}: 响应超过上限 {self.max_bytes} 字节")
+                    fetched = Fetched(
+                        data, url, response.headers.get_content_charset(), response.headers.get_content_type()
+                    )
+                    self._store(cache, response.headers, fetched)
+                    return fetched
+            except urllib.error.HTTPError as error:
+                if error.code == 304 and cache:
+                    return Fetched(cache[1].read_bytes(), url, cached.get("charset"), cached.get("content_type"))
+                last_error = f"HTTP {error.code} {error.reason}"
+                if error.code < 500 and error.code != 429:
+                    break
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
+                reason = getattr(error, "reason", error)
+                last_error = f"连接失败: {reason}"
+        raise SourceError(f"{url}: {last_error}")
+
+    def _store(self, cache: tuple[Path, Path] | None, headers: Message, fetched: Fetched) -> None:
+        if not cache:
+            return
+        cache[0].parent.mkdir(parents=True, exist_ok=True)
+        cache[1].write_bytes(fetched.data)
+        meta = {
+            "etag": headers.get("ETag"),
+            "last_modified": headers.get("Last-Modified"),
+            "charset": fetched.charset,
+            "content_type": fetched.content_type,
+        }
+        cache[0].write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _codec(name: str) -> str | None:
+
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "gb18030" if codec in {"gbk", "gb2312", "cp936", "euc_cn"} else codec
+
+
+def detect_encoding(data: bytes, declared: str | None = None) -> str:
+    """The encoding to read `data` with."""
+    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return name
+    match = _DECLARED.search(data[:2048])
+    in_document = match and (match.group(1) or match.group(2)).decode("ascii", "replace")
+    for candidate in (declared, in_document):
+        codec = candidate and _codec(candidate)
+        if codec:
+            try:
+                data.decode(codec)
+                return codec
+            except UnicodeDecodeError:
+                continue  # a wrong declaration; look further
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    guess = best.encoding if best else None
+    if guess is None or guess.replace("-", "_") in CHINESE_LEGACY:
+        try:
+            data.decode("gb18030")
+            return "gb18030"
+        except UnicodeDecodeError:
+            pass
+    return guess or "utf-8"
+
+
+def decode(fetched: Fetched) -> str:
+    encoding = detect_encoding(fetched.data, fetched.charset)
+    return fetched.data.decode(encoding, errors="replace")

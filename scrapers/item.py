@@ -1,0 +1,35 @@
+"""What a reader yields: one item of a source, or the reason one item could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Item:
+    source_id: str
+    item_id: str  # stable within the source: guid, else canonical URL, else hash of title+date
+    title: str
+    date: datetime  # timezone-aware
+    html: str  # untrusted body HTML, as found
+    url: str | None = None  # the original article
+    base_url: str | None = None  # what relative links in `html` are relative to
+    publisher: str | None = None  # who published it (媒体/机构), if the item says
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemError:
+    source_id: str
+    item: str  # which item: its id, file name or position
+    field: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"[{self.source_id}] 条目 {self.item}: 字段 {self.field} = {self.value!r}: {self.reason}"
+
+
+class SourceError(Exception):
+    """A whole source failed (dead host, malformed feed, not a feed); the others go on."""
