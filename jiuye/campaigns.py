@@ -48,9 +48,7 @@ class Registry:
             for key in (campaign.slug, *map(normalise, campaign.spellings)):
                 owner = self._by_key.setdefault(key, campaign)
                 if owner is not campaign:
-                    raise RegistryError(
-                        f"campaign {campaign.slug!r}: spelling {key!r} already names {owner.slug!r}"
-                    )
+                    raise RegistryError(f"campaign {campaign.slug!r}: spelling {key!r} already names {owner.slug!r}")
 
     @classmethod
     def from_yaml(cls, text: str, origin: str = "campaigns.yaml") -> Registry:

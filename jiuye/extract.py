@@ -83,12 +83,7 @@ def places_about(title: str, body: str) -> Places:
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
-    cities = [
-        city
-        for province in provinces
-        for city in province.cities
-        if city_hits[city.name] >= 1
-    ]
+    cities = [city for province in provinces for city in province.cities if city_hits[city.name] >= 1]
     return Places(provinces, cities)
 
 

@@ -13,8 +13,14 @@ from jiuye.sanitise import sanitise
 
 # Elements that are page furniture, not article: share bars, QR-code blocks, recommendations.
 BOILERPLATE_SELECTORS = (
-    "#recommend_bottom", "#article_bottom", "[class*=appendQr]", ".article-editor",
-    "[class*=share]", "[class*=qrcode]", "[id*=qrcode]", "[class*=recommend]",
+    "#recommend_bottom",
+    "#article_bottom",
+    "[class*=appendQr]",
+    ".article-editor",
+    "[class*=share]",
+    "[class*=qrcode]",
+    "[id*=qrcode]",
+    "[class*=recommend]",
 )
 # Paragraphs that are furniture by their text alone.
 BOILERPLATE_TEXT = re.compile(
@@ -41,6 +47,8 @@ def _absolute(soup: BeautifulSoup, base_url: str | None) -> None:
         real = image.get("data-original") or image.get("data-src")
         if real:
             image["src"] = real
+        if not image.get("alt", "").strip():
+            image["alt"] = "新闻配图"
     if not base_url:
         base_url = "https://"
     for tag, attribute in (("a", "href"), ("img", "src")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -51,7 +52,7 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
         moment = dates.parse(raw_date)
     except ValueError:
         return ItemError(source.id, label, "date", raw_date, "缺少或无法识别的发布日期")
-    link = entry.get("link") or None
+    link = entry.get("link") if urlsplit(entry.get("link", "")).scheme in ("http", "https") else None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]
     contents = entry.get("content") or []
     html = contents[0].get("value", "") if contents else entry.get("summary", "")

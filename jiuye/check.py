@@ -1,0 +1,46 @@
+"""Validating content files, for `invoke check` and the test suite (reads files; jiuye's only I/O
+besides its bundled data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jiuye import metadata, schema
+from jiuye.campaigns import Registry, RegistryError
+
+CONTENT_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    problem: schema.Problem
+
+    def __str__(self) -> str:
+        return f"{self.path}: 字段 {self.problem.field} = {self.problem.value!r}: {self.problem.reason}"
+
+
+def check_tree(content_dir: Path, article_dirs: tuple[str, ...] = ("news", "scraped")) -> Iterator[FileProblem]:
+    registry_path = content_dir / "campaigns.yaml"
+    try:
+        registry = Registry.from_yaml(registry_path.read_text(encoding="utf-8"), str(registry_path))
+    except (OSError, RegistryError) as error:
+        yield FileProblem(registry_path, schema.Problem("campaigns.yaml", "", str(error)))
+        return
+    for folder in article_dirs:
+        for path in sorted((content_dir / folder).rglob("*")):
+            if path.suffix in CONTENT_SUFFIXES and path.is_file():
+                yield from check_file(path, registry)
+
+
+def check_file(path: Path, registry: Registry) -> Iterator[FileProblem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        yield FileProblem(path, schema.Problem("(编码)", "", f"不是 UTF-8 文本：{error.reason}"))
+        return
+    meta, _ = metadata.parse(text)
+    for problem in schema.validate(meta, registry):
+        yield FileProblem(path, problem)

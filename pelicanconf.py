@@ -1,0 +1,57 @@
+"""Pelican settings for local builds: `invoke build` / `make demo`."""
+
+from __future__ import annotations
+
+AUTHOR = "jiuye"
+SITENAME = "就业援助活动网"
+SITESUBTITLE = "就业援助、春风行动、招聘会等公共就业服务活动信息汇总"
+SITEURL = ""
+FEED_DOMAIN = "http://127.0.0.1:8000"  # feeds need absolute links; publishconf sets the real one
+PATH = "content"
+TIMEZONE = "Asia/Shanghai"
+DEFAULT_LANG = "zh-CN"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["jiuye_content", "jiuye_taxonomy"]
+JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
+
+# Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
+ARTICLE_PATHS = ["news", "scraped/news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+SLUGIFY_SOURCE = "basename"
+DEFAULT_CATEGORY = "新闻"
+ARTICLE_URL = "news/{slug}/"
+ARTICLE_SAVE_AS = "news/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+
+# Provinces and campaigns replace Pelican's categories, tags, authors and archives.
+DIRECT_TEMPLATES = ["index"]
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"province": None, "campaign": None, "news_index": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{url}page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+# Incremental rebuilds: Pelican re-reads only changed files.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".cache/pelican"
+
+RELATIVE_URLS = False

@@ -1,0 +1,65 @@
+"""Reads jiuye metadata into content objects: validates every item against `jiuye.schema`,
+resolves provinces and campaigns, and sanitises item HTML.
+
+A field that fails validation is logged with file, field and value; the item is still built
+without the bad value (one editor's typo never stops a build).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article
+
+from jiuye import regions, schema
+from jiuye.campaigns import Registry
+from jiuye.sanitise import sanitise
+
+logger = logging.getLogger(__name__)
+REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
+PELICAN_INTERNAL = {"reader"}
+
+
+def load_registry(pelican) -> None:
+    """Load content/campaigns.yaml once; other plugins find it in settings[REGISTRY_SETTING]."""
+    path = Path(pelican.settings["PATH"]) / pelican.settings.get("JIUYE_CAMPAIGNS_FILE", "campaigns.yaml")
+    pelican.settings[REGISTRY_SETTING] = Registry.from_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def _raw_metadata(article: Article) -> dict[str, str]:
+    """The metadata as written, as strings (Pelican has already parsed some fields)."""
+    raw = {}
+    for key, value in article.metadata.items():
+        if key in PELICAN_INTERNAL:
+            continue
+        if key in ("date", "modified"):
+            value = value.isoformat()  # Pelican parsed it already, and rejects a bad one itself
+        elif key == "category":
+            value = value.name
+        elif key in ("tags", "authors"):
+            value = ", ".join(v.name for v in value)
+        elif key == "author":
+            value = value.name
+        raw[key] = str(value)
+    return raw
+
+
+def prepare(article: object) -> None:
+    if not isinstance(article, Article):
+        return
+    registry: Registry = article.settings[REGISTRY_SETTING]
+    for problem in schema.validate(_raw_metadata(article), registry):
+        logger.error("%s: 字段 %s = %r: %s", article.source_path, problem.field, problem.value, problem.reason)
+    meta = article.metadata
+    article.kind = article.category.name
+    province_names = schema.split_list(meta.get("provinces", meta.get("province", "")))
+    article.province_list = [p for name in province_names if (p := regions.find_province(name))]
+    article.campaign_list = [c for name in schema.split_list(meta.get("campaigns", "")) if (c := registry.find(name))]
+    article._content = sanitise(article._content)
+
+
+def register() -> None:
+    signals.initialized.connect(load_registry)
+    signals.content_object_init.connect(prepare)

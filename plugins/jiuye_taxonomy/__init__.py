@@ -1,0 +1,106 @@
+"""Province and campaign pages, the news listing, and an Atom feed per province and campaign.
+
+URLs (DESIGN.md): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/, /news/;
+feeds at /province/<slug>/atom.xml and /campaign/<slug>/atom.xml.
+Reads the `province_list` / `campaign_list` that the jiuye_content plugin attaches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pelican import signals
+from pelican.generators import Generator
+
+from jiuye import regions, schema
+from jiuye.campaigns import Campaign
+
+
+@dataclass
+class Listing:
+    """One province's or campaign's page: what it is and its news, newest first."""
+
+    subject: regions.Province | Campaign
+    url: str
+    news: list = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.subject.slug
+
+    @property
+    def save_as(self) -> str:
+        return f"{self.url}index.html"
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}atom.xml"
+
+
+class TaxonomyGenerator(Generator):
+    def generate_context(self) -> None:
+        registry = self.settings["JIUYE_CAMPAIGNS"]
+        news = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.NEWS]
+        news.sort(key=lambda a: a.date, reverse=True)
+        provinces = {p.code: Listing(p, f"province/{p.slug}/") for p in regions.provinces()}
+        campaigns = {c.slug: Listing(c, f"campaign/{c.slug}/") for c in registry.campaigns}
+        for article in news:
+            for province in article.province_list:
+                provinces[province.code].news.append(article)
+            for campaign in article.campaign_list:
+                campaigns[campaign.slug].news.append(article)
+        self.provinces = list(provinces.values())
+        self.campaigns = list(campaigns.values())
+        self.news = news
+        self.context.update(
+            news=news,
+            province_listings=self.provinces,
+            campaign_listings=self.campaigns,
+            province_listing={listing.slug: listing for listing in self.provinces},
+            campaign_listing={listing.slug: listing for listing in self.campaigns},
+        )
+
+    def _write_listing(self, writer, listing: Listing, template: str, **extra) -> None:
+        writer.write_file(
+            listing.save_as,
+            self.get_template(template),
+            self.context,
+            paginated={"articles": listing.news},
+            template_name=template,
+            url=listing.url,
+            listing=listing,
+            articles=listing.news,
+            **extra,
+        )
+        if listing.news:
+            writer.write_feed(
+                listing.news,
+                self.context,
+                listing.feed_url,
+                feed_title=f"{self.settings['SITENAME']} · {listing.subject}",
+            )
+
+    def generate_output(self, writer) -> None:
+        for listing in self.provinces:
+            self._write_listing(writer, listing, "province", province=listing.subject)
+        for listing in self.campaigns:
+            self._write_listing(writer, listing, "campaign", campaign=listing.subject)
+        writer.write_file("province/index.html", self.get_template("provinces"), self.context)
+        writer.write_file("campaign/index.html", self.get_template("campaigns"), self.context)
+        writer.write_file(
+            "news/index.html",
+            self.get_template("news_index"),
+            self.context,
+            paginated={"articles": self.news},
+            template_name="news_index",
+            url="news/",
+            articles=self.news,
+        )
+
+
+def get_generators(pelican) -> type[Generator]:
+    return TaxonomyGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
