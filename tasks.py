@@ -49,13 +49,13 @@ def rebuild(c: Context, sources: str = "sources.toml") -> None:
         raise failure
 
 
-@task
-def check(c: Context) -> None:
+@task(help={"content": "content folder (default: content)"})
+def check(c: Context, content: str = "content") -> None:
     """Validate every content file; name file, field and value of each problem."""
     sys.path.insert(0, str(ROOT))
     from jiuye.check import check_tree
 
-    problems = list(check_tree(ROOT / "content"))
+    problems = list(check_tree(Path(content)))
     for problem in problems:
         print(problem)
     if problems:

@@ -59,37 +59,44 @@ def run(
     registry: Registry,
     content_dir: Path,
     fetcher: Fetcher,
-    log: TextIO = sys.stderr,
+    log: TextIO | None = None,
     progress: bool = True,
 ) -> RunReport:
+    log = log or sys.stderr
     report = RunReport()
     for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=log, leave=False):
         result = SourceReport(source)
         report.sources.append(result)
         try:
-            entries = list(READERS[source.kind](source, fetcher))
-        except SourceError as error:
-            result.failure = str(error)
-            print(f"失败 [{source.id}] {source.url}: {error}", file=log)
-            continue
-        for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=log, leave=False):
-            if isinstance(entry, ItemError):
-                result.counts["失败"] += 1
-                result.errors.append(str(entry))
-                print(f"跳过 {entry}", file=log)
-                continue
-            try:
-                outcome, path = process(entry, source, registry, content_dir)
-            except ValueError as error:
-                message = f"[{source.id}] 条目 {entry.item_id}: {error}"
-                result.counts["失败"] += 1
-                result.errors.append(message)
-                print(f"跳过 {message}", file=log)
-                continue
-            result.counts[outcome.value] += 1
-            if outcome is store.Outcome.PROTECTED:
-                print(f"保留编辑修改，未覆盖：{path}", file=log)
+            entries = READERS[source.kind](source, fetcher)
+            for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=log, leave=False):
+                _handle(entry, source, registry, content_dir, result, log)
+        except Exception as error:  # one broken source never stops the others
+            result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
+            print(f"失败 [{source.id}] {source.url}: {result.failure}", file=log)
     return report
+
+
+def _handle(
+    entry: Item | ItemError, source: Source, registry: Registry, content_dir: Path, result: SourceReport, log: TextIO
+) -> None:
+    if isinstance(entry, ItemError):
+        result.counts["失败"] += 1
+        result.errors.append(str(entry))
+        print(f"跳过 {entry}", file=log)
+        return
+    try:
+        outcome, path = process(entry, source, registry, content_dir)
+    except Exception as error:  # one bad item never stops the run
+        reason = str(error) if isinstance(error, ValueError) else f"{type(error).__name__}: {error}"
+        message = f"[{source.id}] 条目 {entry.item_id}: {reason}"
+        result.counts["失败"] += 1
+        result.errors.append(message)
+        print(f"跳过 {message}", file=log)
+        return
+    result.counts[outcome.value] += 1
+    if outcome is store.Outcome.PROTECTED:
+        print(f"保留编辑修改，未覆盖：{path}", file=log)
 
 
 COLUMNS = [o.value for o in store.Outcome] + ["失败"]

@@ -14,6 +14,7 @@ from scrapers.fetch import Fetcher, decode
 from scrapers.item import Item, ItemError, SourceError
 from scrapers.sources import Source
 
+_HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
@@ -30,16 +31,18 @@ def parse(text: str) -> feedparser.FeedParserDict:
 
 def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
     fetched = fetcher.get(source.url)
-    parsed = parse(decode(fetched))
+    text = decode(fetched)
+    parsed = parse(text)
     if not parsed.version:
-        if parsed.bozo:
-            raise SourceError(f"不是有效的 RSS/Atom：{parsed.bozo_exception}")
-        raise SourceError("不是 RSS/Atom 订阅源（可能是 HTML 网页）")
-    if parsed.bozo and not parsed.entries:
-        raise SourceError(f"订阅源格式错误：{parsed.bozo_exception}")
+        if _HTML_PAGE.search(text[:2048]):
+            raise SourceError("不是 RSS/Atom 订阅源：收到的是 HTML 网页")
+        raise SourceError(f"不是有效的 RSS/Atom：{parsed.get('bozo_exception', '无法识别的格式')}")
     base = parsed.feed.get("link") or (source.url if source.is_remote else None)
     for position, entry in enumerate(parsed.entries, start=1):
         yield _item(source, entry, position, base)
+    if parsed.bozo:
+        # The items recovered above are kept; the source is still reported as broken.
+        raise SourceError(f"订阅源格式错误（已尽量读取 {len(parsed.entries)} 条）：{parsed.bozo_exception}")
 
 
 def _item(source: Source, entry: dict, position: int, base: str | None) -> Item | ItemError:

@@ -40,7 +40,12 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
     if not folder.is_dir():
         raise SourceError(f"文件夹不存在：{folder}")
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
-        yield read_post(source, path.name, decode(fetcher.get(str(path))))
+        try:
+            text = decode(fetcher.get(str(path)))
+        except SourceError as error:
+            yield ItemError(source.id, path.name, "(文件)", "", str(error))
+            continue
+        yield read_post(source, path.name, text)
 
 
 def read_post(source: Source, name: str, text: str) -> Item | ItemError:

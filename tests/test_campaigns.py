@@ -1,0 +1,66 @@
+import pytest
+
+from jiuye.campaigns import Registry, RegistryError
+from tests.conftest import SEEDS
+
+
+def seed(number: str) -> str:
+    return next(SEEDS.glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+
+
+def slugs(registry, text):
+    return [c.slug for c in registry.named_in(text)]
+
+
+def test_nuanxin_in_both_spellings(registry):
+    assert slugs(registry, seed("000")) == ["nuanxin"]
+    assert slugs(registry, seed("001")) == ["nuanxin"]  # written 暖心活动 throughout
+
+
+def test_acftu_campaign_is_not_the_mohrss_one(registry):
+    found = slugs(registry, seed("003"))
+    assert found == ["yangguang"]
+    assert "nuanxin" not in found
+
+
+def test_seed_002_lists_the_10_plus_n_activities(registry):
+    assert set(slugs(registry, seed("002"))) == {
+        "jiuyeyuanzhuyue",
+        "chunfeng",
+        "dazhongchengshi",
+        "minyingqiye",
+        "canjiren",
+        "bairiqianwan",
+        "gaoxiaofuwu",
+        "bangfuzhou",
+        "jinqiu",
+        "fuwuzhou",
+        "yangqizhuanchang",
+        "jinxiaoyuan",
+    }
+
+
+def test_longest_spelling_wins_and_quotes_do_not_matter(registry):
+    assert slugs(registry, "开展阳光就业“暖心行动”") == ["yangguang"]
+    assert slugs(registry, '就业援助 " 暖心行动 " 启动；另有阳光就业暖心行动') == ["nuanxin", "yangguang"]
+    assert slugs(registry, "“暖心”“有温度”是今年的关键词") == []
+
+
+def test_find_by_slug_name_or_alias(registry):
+    assert registry.find("nuanxin").slug == "nuanxin"
+    assert registry.find("就业援助“暖心行动”").slug == "nuanxin"
+    assert registry.find("暖心活动").slug == "nuanxin"
+    assert registry.find("不存在的活动") is None
+
+
+def test_registry_rejects_a_spelling_claimed_twice():
+    text = "- {slug: a, name: 甲活动, aliases: [同名]}\n- {slug: b, name: 乙活动, aliases: [同名]}\n"
+    with pytest.raises(RegistryError, match="同名"):
+        Registry.from_yaml(text)
+
+
+def test_registry_names_entry_and_field():
+    with pytest.raises(RegistryError, match=r"entry 2: field 'name'"):
+        Registry.from_yaml("- {slug: a, name: 甲}\n- {slug: b}\n")
+    with pytest.raises(RegistryError, match=r"period\.months"):
+        Registry.from_yaml("- {slug: a, name: 甲, period: {months: [13, 1]}}\n")

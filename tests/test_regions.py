@@ -1,0 +1,43 @@
+from jiuye import regions
+
+
+def test_all_34_provincial_divisions_with_unique_slugs():
+    provinces = regions.provinces()
+    assert len(provinces) == 34
+    assert len({p.slug for p in provinces}) == 34
+    assert {p.short for p in provinces} >= {"北京", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "台湾"}
+
+
+def test_pinyin_slugs_follow_convention():
+    slug = {p.short: p.slug for p in regions.provinces()}
+    assert slug["陕西"] == "shaanxi"
+    assert slug["山西"] == "shanxi"
+    assert slug["重庆"] == "chongqing"
+    assert slug["内蒙古"] == "neimenggu"
+    assert slug["黑龙江"] == "heilongjiang"
+
+
+def test_find_province_by_any_spelling():
+    for key in ("湖北", "湖北省", "hubei", "42"):
+        assert regions.find_province(key).name == "湖北省"
+    assert regions.find_province("新疆维吾尔自治区").short == "新疆"
+    assert regions.find_province("内蒙").short == "内蒙古"
+    assert regions.find_province("火星") is None
+
+
+def test_cities_map_to_their_province():
+    cities = regions.city_names()
+    province = {p.code: p.short for p in regions.provinces()}
+    assert province[cities["宜宾"].province_code] == "四川"
+    assert province[cities["长春市"].province_code] == "吉林"
+    assert province[cities["延边"].province_code] == "吉林"  # 延边朝鲜族自治州
+    assert province[cities["恩施"].province_code] == "湖北"  # 恩施土家族苗族自治州
+    assert province[cities["仙桃市"].province_code] == "湖北"  # county-level, directly under the province
+    assert province[cities["雄安新区"].province_code] == "河北"
+    assert sum(len(p.cities) for p in regions.provinces()) > 330
+
+
+def test_everyday_words_are_not_city_names():
+    cities = regions.city_names()
+    assert "长治" not in cities and "长治市" in cities
+    assert "来宾" not in cities and "来宾市" in cities
