@@ -22,7 +22,9 @@ ARTICLE_PATHS = ["news", "scraped/news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 SLUGIFY_SOURCE = "basename"
-DEFAULT_CATEGORY = "新闻"
+# Category tells the kind (新闻 / 岗位 / 招聘会); an editor's file without one is news.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_METADATA = {"category": "新闻"}
 ARTICLE_URL = "news/{slug}/"
 ARTICLE_SAVE_AS = "news/{slug}/index.html"
 PAGE_URL = "{slug}/"

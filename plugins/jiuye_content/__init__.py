@@ -53,7 +53,8 @@ def prepare(article: object) -> None:
     for problem in schema.validate(_raw_metadata(article), registry):
         logger.error("%s: 字段 %s = %r: %s", article.source_path, problem.field, problem.value, problem.reason)
     meta = article.metadata
-    article.kind = article.category.name
+    category = getattr(article, "category", None)
+    article.kind = category.name if category else schema.NEWS
     province_names = schema.split_list(meta.get("provinces", meta.get("province", "")))
     article.province_list = [p for name in province_names if (p := regions.find_province(name))]
     article.campaign_list = [c for name in schema.split_list(meta.get("campaigns", "")) if (c := registry.find(name))]

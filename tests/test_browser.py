@@ -1,0 +1,85 @@
+"""The demo site in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not shutil.which(CHROMIUM), reason="no Chromium: install Debian's chromium package (.ci/run does)"
+)
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(demo_site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_follow_a_province_link_to_the_article(phone, site_url):
+    phone.goto(site_url + "/")
+    phone.get_by_role("link", name="吉林", exact=False).first.click()
+    phone.wait_for_url("**/province/jilin/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "吉林省"
+    phone.get_by_role("link", name="就业援助“暖心活动”启动 直击各地“送岗”现场").click()
+    phone.wait_for_url("**/news/**")
+    assert phone.get_by_role("heading", level=1).inner_text() == "就业援助“暖心活动”启动 直击各地“送岗”现场"
+    assert "50 户爱心企业" in phone.locator("article").inner_text()
+
+
+def test_campaign_page_from_the_navigation(phone, site_url):
+    phone.goto(site_url + "/")
+    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="活动").click()
+    phone.get_by_role("link", name="就业援助“暖心行动”").click()
+    phone.wait_for_url("**/campaign/nuanxin/")
+    links = phone.locator(".news-list h3 a").all_inner_texts()
+    assert "就业援助“暖心行动”持续进行 帮助实现就业20万人" in links
+    assert "就业援助“暖心活动”启动 直击各地“送岗”现场" in links
+
+
+def test_pages_fit_a_phone_screen(phone, site_url):
+    for path in ("/", "/province/jilin/", "/campaign/nuanxin/", "/province/"):
+        phone.goto(site_url + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, path
+
+
+def test_skip_link_is_first_and_targets_main(phone, site_url):
+    phone.goto(site_url + "/province/hubei/")
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate("[document.activeElement.textContent, document.activeElement.getAttribute('href')]")
+    assert focused == ["跳到正文", "#main"]

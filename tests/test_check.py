@@ -1,0 +1,62 @@
+"""`invoke check`: a bad item is named by file, field and value, and the exit status says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jiuye import metadata
+from tests.conftest import ROOT, new_content_dir, run_python
+
+
+def write_news(content: Path, name: str, **meta: str) -> Path:
+    folder = content / "news"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(metadata.render(meta, "正文。"), encoding="utf-8")
+    return path
+
+
+def invoke_check(content: Path):
+    return run_python("-m", "invoke", "-r", str(ROOT), "check", "--content", str(content), check=False)
+
+
+def test_valid_content_passes(tmp_path):
+    content = new_content_dir(tmp_path)
+    write_news(
+        content,
+        "ok.md",
+        Title="湖北招聘会",
+        Date="2022-08-01 10:00",
+        Provinces="湖北, 吉林省, shaanxi",
+        Campaigns="暖心活动",
+    )
+    result = invoke_check(content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "内容检查通过" in result.stdout
+
+
+def test_bad_date_and_unknown_province_are_named(tmp_path):
+    content = new_content_dir(tmp_path)
+    bad_date = write_news(content, "bad-date.md", Title="招聘会", Date="2022-02-30")
+    bad_province = write_news(content, "bad-province.md", Title="招聘会", Date="2022-08-01", Provinces="湖北, 湖背")
+    typo = write_news(content, "typo.md", Title="招聘会", Date="2022-08-01", Provices="湖北")
+    result = invoke_check(content)
+    assert result.returncode != 0
+    out = result.stdout
+    assert f"{bad_date}: 字段 date = '2022-02-30'" in out
+    assert f"{bad_province}: 字段 provinces = '湖北, 湖背'" in out and "湖背" in out
+    assert f"{typo}: 字段 provices = '湖北'" in out and "未知字段" in out
+
+
+def test_unknown_campaign_and_missing_title(tmp_path):
+    content = new_content_dir(tmp_path)
+    path = write_news(content, "x.md", Date="2022-08-01", Campaigns="秋风行动")
+    out = invoke_check(content).stdout
+    assert f"{path}: 字段 title = ''" in out
+    assert f"{path}: 字段 campaigns = '秋风行动'" in out
+
+
+def test_the_demo_content_is_valid(demo_site):
+    content = demo_site.parent / "content"
+    result = invoke_check(content)
+    assert result.returncode == 0, result.stdout
