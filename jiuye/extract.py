@@ -32,9 +32,9 @@ class Places:
 
 
 @cache
-def _place_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def place_spellings() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex for every place spelling, longest first, and spelling -> province code."""
-    owner: dict[str, str] = dict(regions.district_names())
+    owner: dict[str, str] = {name: code[:2] for name, code in regions.district_names().items()}
     for spelling, city in regions.city_names().items():
         owner[spelling] = city.province_code
     for province in regions.provinces():
@@ -56,7 +56,7 @@ def places_about(title: str, body: str) -> Places:
     and the lead sentence count extra. A province named in a single sentence is a passing
     mention, not the subject.
     """
-    pattern, owner = _place_pattern()
+    pattern, owner = place_spellings()
     title = unicodedata.normalize("NFKC", title)
     body = strip_datelines(unicodedata.normalize("NFKC", body))
     scores: Counter[str] = Counter()

@@ -28,6 +28,7 @@ class City:
     name: str
     short: str
     province_code: str
+    code: str = ""  # adcode prefix: four digits for a prefecture, six for a county-level city
 
 
 @dataclass
@@ -127,7 +128,7 @@ def provinces() -> tuple[Province, ...]:
             if "自治区直辖" in name:
                 continue
             short = short_name(name, CITY_SUFFIXES, nationalities)
-            by_code[prefix].cities.append(City(name, short, prefix))
+            by_code[prefix].cities.append(City(name, short, prefix, code[:4] if is_city else code[:6]))
     for place, province_short in extra["places"].items():
         province = next(p for p in by_code.values() if p.short == province_short)
         province.cities.append(City(place, place, province.code))
@@ -166,12 +167,26 @@ def city_names() -> dict[str, City]:
 
 @cache
 def district_names() -> dict[str, str]:
-    """County-level names (three characters or more) that occur in one province only."""
-    seen: dict[str, set[str]] = {}
+    """County-level names (three characters or more) that occur once in the country -> adcode."""
+    seen: dict[str, list[str]] = {}
     for code, name in _adcode_rows():
         if code[4:6] != "00" and code[6:] == "000000" and len(name) >= 3 and name != "市辖区":
-            seen.setdefault(name, set()).add(code[:2])
-    return {name: next(iter(codes)) for name, codes in seen.items() if len(codes) == 1}
+            seen.setdefault(name, []).append(code)
+    return {name: codes[0] for name, codes in seen.items() if len(codes) == 1}
+
+
+@cache
+def city_by_code() -> dict[str, City]:
+    return {city.code: city for province in provinces() for city in province.cities if city.code}
+
+
+def city_of_district(district: str) -> City | None:
+    """The city a unique county-level name belongs to: 洪山区 -> 武汉市."""
+    code = district_names().get(district)
+    if code is None:
+        return None
+    lookup = city_by_code()
+    return lookup.get(code[:6]) or lookup.get(code[:4])
 
 
 def province_by_code(code: str) -> Province:

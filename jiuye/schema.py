@@ -16,6 +16,7 @@ from jiuye.campaigns import Registry
 
 NEWS, JOB, FAIR = "新闻", "岗位", "招聘会"
 FAIR_MODES = ("线下", "线上", "线上线下")
+SALARY_UNITS = ("月", "年", "天", "小时", "周")
 LIST_SEPARATOR = ","
 
 
@@ -95,6 +96,10 @@ def _number(value: str, _: Registry) -> str | None:
     return None
 
 
+def _salary_unit(value: str, _: Registry) -> str | None:
+    return None if value.strip() in SALARY_UNITS else f"应为 {' / '.join(SALARY_UNITS)} 之一"
+
+
 def _mode(value: str, _: Registry) -> str | None:
     return None if value.strip() in FAIR_MODES else f"应为 {' / '.join(FAIR_MODES)} 之一"
 
@@ -133,7 +138,9 @@ FIELDS: dict[str, Check] = {
     "city": _cities,
     "salary_min": _number,
     "salary_max": _number,
-    "salary_unit": _any,
+    "salary_unit": _salary_unit,
+    "salary_months": _count,
+    "salary_text": _any,
     "education": _any,
     "experience": _any,
     "openings": _count,

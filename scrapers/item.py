@@ -20,6 +20,16 @@ class Item:
 
 
 @dataclass
+class RawJob:
+    """One job posting as a source gave it, under canonical keys (see scrapers/jobs.py FIELDS)."""
+
+    source_id: str
+    row: str  # where in the source: "第 3 行", a page URL, a job's reference number
+    fields: dict[str, str | list[str]]
+    base_url: str | None = None
+
+
+@dataclass
 class ItemError:
     source_id: str
     item: str  # which item: its id, file name or position

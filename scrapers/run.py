@@ -13,13 +13,15 @@ from tqdm import tqdm
 
 from jiuye import schema
 from jiuye.campaigns import Registry
-from scrapers import clean, enrich, store
+from scrapers import clean, enrich, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, SourceError
+from scrapers.item import Item, ItemError, RawJob, SourceError
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
 NEWS_DIR = Path("scraped") / "news"
+# Jobs are filed by identity, not by source: the same posting from two sources is one file.
+JOBS_DIR = Path("scraped") / "jobs"
 
 
 @dataclass
@@ -33,6 +35,7 @@ class SourceReport:
 @dataclass
 class RunReport:
     sources: list[SourceReport] = field(default_factory=list)
+    job_ids: set[str] = field(default_factory=set)  # seen this run: a later source's copy is a duplicate
 
     @property
     def ok(self) -> bool:
@@ -70,7 +73,10 @@ def run(
         try:
             entries = READERS[source.kind](source, fetcher)
             for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=log, leave=False):
-                _handle(entry, source, registry, content_dir, result, log)
+                if isinstance(entry, RawJob):
+                    _handle_job(entry, source, registry, content_dir, report, result, log)
+                else:
+                    _handle(entry, source, registry, content_dir, result, log)
         except Exception as error:  # one broken source never stops the others
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             print(f"失败 [{source.id}] {source.url}: {result.failure}", file=log)
@@ -99,7 +105,42 @@ def _handle(
         print(f"保留编辑修改，未覆盖：{path}", file=log)
 
 
-COLUMNS = [o.value for o in store.Outcome] + ["失败"]
+def _handle_job(
+    raw: RawJob,
+    source: Source,
+    registry: Registry,
+    content_dir: Path,
+    report: RunReport,
+    result: SourceReport,
+    log: TextIO,
+) -> None:
+    try:
+        job = jobs.normalise(raw, source, registry)
+    except jobs.JobFieldError as error:
+        _handle(
+            ItemError(source.id, raw.row, error.field, error.value, error.reason),
+            source,
+            registry,
+            content_dir,
+            result,
+            log,
+        )
+        return
+    for warning in job.warnings:
+        result.counts["警告"] += 1
+        print(f"忽略字段 {ItemError(source.id, raw.row, warning.field, warning.value, warning.reason)}", file=log)
+    if job.id in report.job_ids:
+        result.counts["重复"] += 1
+        return
+    report.job_ids.add(job.id)
+    path = content_dir / JOBS_DIR / f"{job.id}.md"
+    outcome = store.store(path, job.meta, job.body)
+    result.counts[outcome.value] += 1
+    if outcome is store.Outcome.PROTECTED:
+        print(f"保留编辑修改，未覆盖：{path}", file=log)
+
+
+COLUMNS = [o.value for o in store.Outcome] + ["重复", "警告", "失败"]
 
 
 def summary(report: RunReport) -> str:

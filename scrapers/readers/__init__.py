@@ -1,18 +1,23 @@
-"""One reader per source kind. A reader yields Items, and ItemErrors for items it cannot read;
-it raises SourceError when the whole source is unusable."""
+"""One reader per source kind. A reader yields Items (news), RawJobs (postings), and ItemErrors
+for entries it cannot read; it raises SourceError when the whole source is unusable."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError
-from scrapers.readers import feed, posts
+from scrapers.item import Item, ItemError, RawJob
+from scrapers.readers import feed, jobs_feed, jobs_jsonld, jobs_table, jobs_xml, posts
 from scrapers.sources import Source
 
-Reader = Callable[[Source, Fetcher], Iterable[Item | ItemError]]
+Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | ItemError]]
 
 READERS: dict[str, Reader] = {
     "feed": feed.read,
     "posts": posts.read,
+    "jobs-jsonld": jobs_jsonld.read,
+    "jobs-xml": jobs_xml.read,
+    "jobs-csv": jobs_table.read_csv,
+    "jobs-json": jobs_table.read_json,
+    "jobs-feed": jobs_feed.read,
 }

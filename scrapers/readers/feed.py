@@ -18,11 +18,15 @@ _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+def strip_declaration(text: str) -> str:
+    """Decoded XML without its declaration, whose encoding no longer applies."""
+    return _XML_DECLARATION.sub("", text, count=1).lstrip()
+
+
 def parse(text: str) -> feedparser.FeedParserDict:
-    """Parse already-decoded feed text; the declaration's encoding no longer applies."""
-    body = _XML_DECLARATION.sub("", text, count=1).lstrip()
+    """Parse already-decoded feed text."""
     return feedparser.parse(
-        body.encode("utf-8"),
+        strip_declaration(text).encode("utf-8"),
         response_headers={"content-type": "application/xml; charset=utf-8"},
         sanitize_html=False,  # we sanitise with our own policy, after boilerplate removal
         resolve_relative_uris=False,

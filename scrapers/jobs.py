@@ -1,0 +1,202 @@
+"""A raw job posting to Pelican metadata: normalised with `jiuye`, or the field that failed.
+
+Required fields (title, employer, province, date) that cannot be understood skip the posting;
+an optional field that cannot be understood is reported and left out, and the job is kept.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from jiuye import dates, jobs, salary, schema
+from jiuye.campaigns import Registry
+from scrapers.clean import clean
+from scrapers.item import RawJob
+from scrapers.sources import Source
+
+# The canonical keys readers fill in.
+FIELDS = (
+    "id",
+    "title",
+    "employer",
+    "location",
+    "province",
+    "city",
+    "salary",
+    "salary_min",
+    "salary_max",
+    "salary_unit",
+    "education",
+    "experience",
+    "openings",
+    "employment_type",
+    "target_groups",
+    "valid_through",
+    "date",
+    "apply_url",
+    "contact",
+    "description",
+    "url",
+    "campaigns",
+)
+_SCHEMA_UNITS = {code: unit for unit, code in salary.UNITS.items()}
+
+
+class JobFieldError(ValueError):
+    def __init__(self, field_name: str, value: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field_name
+        self.value = value
+        self.reason = reason
+
+
+@dataclass
+class NormalisedJob:
+    id: str
+    meta: dict[str, str]
+    body: str
+    warnings: list[JobFieldError] = field(default_factory=list)
+
+
+def as_list(value: str | list[str] | None) -> list[str]:
+    """A cell that holds a list: "['高校毕业生', '农民工']", '["a","b"]', "a、b", "a;b" or a real list."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = value.strip()
+    if text.startswith("[") and text.endswith("]"):
+        for parse in (json.loads, ast.literal_eval):
+            try:
+                parsed = parse(text)
+            except (ValueError, SyntaxError):
+                continue
+            if isinstance(parsed, list):
+                return [str(v).strip() for v in parsed if str(v).strip()]
+    return [part.strip() for part in re.split(r"[,，、;；/|]", text.strip("[]")) if part.strip()]
+
+
+def _text(raw: RawJob, key: str) -> str:
+    value = raw.fields.get(key)
+    if isinstance(value, list):
+        return "、".join(value)
+    return " ".join(str(value or "").split())
+
+
+def _end_of_day(value: str) -> datetime:
+    moment = dates.parse(value)
+    if re.fullmatch(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*", value):
+        moment = datetime.combine(moment.date(), time(23, 59, 59), tzinfo=dates.SHANGHAI)
+    return moment
+
+
+def _openings(value: str) -> str | None:
+    if not value or value in ("若干", "不限", "若干名", "多名"):
+        return None
+    match = re.search(r"\d+", value)
+    if not match:
+        raise JobFieldError("openings", value, "招聘人数应为数字")
+    return match.group()
+
+
+def normalise(raw: RawJob, source: Source, registry: Registry) -> NormalisedJob:
+    """Raises JobFieldError for a required field; collects the optional ones in `warnings`."""
+    warnings: list[JobFieldError] = []
+    title, employer = _text(raw, "title"), _text(raw, "employer")
+    if not title:
+        raise JobFieldError("title", "", "缺少岗位名称")
+    if not employer:
+        raise JobFieldError("employer", "", "缺少招聘单位")
+    place_texts = [_text(raw, k) for k in ("province", "city", "location")]
+    place = jobs.location(*place_texts) or (jobs.location(source.province) if source.province else None)
+    if place is None:
+        raise JobFieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
+    raw_date = _text(raw, "date")
+    try:
+        posted = dates.parse(raw_date)
+    except ValueError as error:
+        raise JobFieldError("date", raw_date, "缺少或无法识别的发布日期") from error
+    description_html = str(raw.fields.get("description") or "")
+    cleaned = clean(description_html, raw.base_url) if description_html else None
+    description_text = "\n".join(cleaned.paragraphs) if cleaned else ""
+    meta: dict[str, str] = {
+        "Title": title,
+        "Date": dates.format_iso(posted),
+        "Category": schema.JOB,
+        "Employer": employer,
+        "Province": place.province.short,
+        "City": place.city or "",
+    }
+
+    def optional(key: str, convert) -> None:
+        value = _text(raw, key)
+        if not value:
+            return
+        try:
+            convert(value)
+        except (ValueError, KeyError) as error:
+            reason = error.reason if isinstance(error, JobFieldError) else str(error)
+            warnings.append(JobFieldError(key, value, reason))
+
+    def set_salary(value: str) -> None:
+        parsed = salary.parse(value)
+        meta["Salary_text"] = parsed.display()
+        if not parsed.negotiable:
+            meta["Salary_min"] = f"{parsed.minimum:g}" if parsed.minimum is not None else ""
+            meta["Salary_max"] = f"{parsed.maximum:g}" if parsed.maximum is not None else ""
+            meta["Salary_unit"] = parsed.unit
+            meta["Salary_months"] = str(parsed.months or "")
+
+    if _text(raw, "salary_min") or _text(raw, "salary_max"):
+        low, high = _text(raw, "salary_min"), _text(raw, "salary_max")
+        unit = _SCHEMA_UNITS.get(_text(raw, "salary_unit").upper(), _text(raw, "salary_unit") or "月")
+        optional("salary_min", lambda _: set_salary(f"{low or high}-{high or low}元/{unit}"))
+    else:
+        optional("salary", set_salary)
+    optional("education", lambda v: meta.__setitem__("Education", jobs.education(v).name))
+    optional("experience", lambda v: meta.__setitem__("Experience", jobs.experience(v).name))
+    optional("openings", lambda v: meta.__setitem__("Openings", _openings(v) or ""))
+    optional("employment_type", lambda v: meta.__setitem__("Employment_type", jobs.employment_type(v)))
+    optional("valid_through", lambda v: meta.__setitem__("Valid_through", dates.format_iso(_end_of_day(v))))
+    groups = jobs.target_groups(*as_list(raw.fields.get("target_groups")), title, description_text)
+    meta["Target_groups"] = ", ".join(g.name for g in groups)
+    for key, name in (("apply_url", "Apply_url"), ("url", "Source_url")):
+        optional(key, lambda v, name=name: meta.__setitem__(name, _http_url(v)))
+    meta["Contact"] = _text(raw, "contact")
+    campaigns = [
+        c.name for key in (*source.campaigns, *as_list(raw.fields.get("campaigns"))) if (c := registry.find(key))
+    ]
+    campaigns += [c.name for c in registry.named_in(f"{title}\n{description_text}")]
+    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
+    meta["Source"] = source.name or source.id
+    job = jobs.job_id(employer, title, place.city)
+    meta["Slug"] = job
+    meta["Summary"] = _summary(meta, description_text)
+    meta["Origin"] = f"{source.id}:{_text(raw, 'id') or raw.row}"
+    problems = schema.validate({k.lower(): v for k, v in meta.items()}, registry)
+    for problem in problems:
+        warnings.append(JobFieldError(problem.field, problem.value, problem.reason))
+        for key in [k for k in meta if k.lower() == problem.field]:
+            del meta[key]
+    return NormalisedJob(job, meta, cleaned.markdown if cleaned else "", warnings)
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"https?://", value):
+        raise ValueError("应为 http(s) 网址")
+    return value
+
+
+def _summary(meta: dict[str, str], description: str) -> str:
+    facts = [
+        meta["Employer"],
+        meta.get("City") or meta["Province"],
+        meta.get("Salary_text", ""),
+        meta.get("Education", ""),
+    ]
+    head = " · ".join(f for f in facts if f)
+    return f"{head}。{description[:60]}" if description else head
