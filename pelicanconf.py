@@ -14,11 +14,11 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jiuye_content", "jiuye_taxonomy"]
+PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs"]
 JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
 
 # Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
-ARTICLE_PATHS = ["news", "scraped/news"]
+ARTICLE_PATHS = ["news", "jobs", "scraped/news", "scraped/jobs"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 SLUGIFY_SOURCE = "basename"
@@ -39,13 +39,14 @@ ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SA
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
 
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"province": None, "campaign": None, "news_index": None}
+PAGINATED_TEMPLATES = {"province": None, "campaign": None, "news_index": None, "jobs": 30}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{url}page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# Feeds per kind are written by the plugins: /news/atom.xml, /province/<p>/atom.xml, /jobs/<p>/atom.xml …
+FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None

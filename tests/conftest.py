@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,8 +17,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 
 
+# Builds in tests happen on a fixed day, so that which demo jobs are open never drifts.
+BUILD_NOW = "2026-11-23 12:00:00+08:00"
+
+
 def run_python(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=check, timeout=600)
+    env = {**os.environ, "JIUYE_NOW": BUILD_NOW}
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=check, timeout=600, env=env
+    )
 
 
 def new_content_dir(tmp: Path) -> Path:

@@ -83,3 +83,18 @@ def test_skip_link_is_first_and_targets_main(phone, site_url):
     phone.keyboard.press("Tab")
     focused = phone.evaluate("[document.activeElement.textContent, document.activeElement.getAttribute('href')]")
     assert focused == ["跳到正文", "#main"]
+
+
+def test_filter_jobs_by_group_then_province_without_javascript(phone, site_url):
+    phone.goto(site_url + "/jobs/")
+    phone.get_by_text("筛选岗位").click()  # <details> opens without JavaScript
+    phone.get_by_role("navigation", name="按人群筛选").get_by_role("link", name="残疾人").click()
+    phone.wait_for_url("**/jobs/group/canjiren/")
+    everywhere = phone.locator(".job-list h3 a").all_inner_texts()
+    assert "客服专员（残疾人专岗）" in everywhere and "排版员（残疾人专岗）" in everywhere
+    phone.get_by_role("navigation", name="按省份筛选").get_by_role("link", name="湖北").click()
+    phone.wait_for_url("**/jobs/hubei/group/canjiren/")
+    assert phone.locator(".job-list h3 a").all_inner_texts() == ["客服专员（残疾人专岗）"]
+    assert phone.get_by_role("heading", level=1).inner_text() == "湖北 · 残疾人 岗位"
+    phone.get_by_role("link", name="客服专员（残疾人专岗）").click()
+    assert "4000-5500元/月" in phone.locator(".salary").inner_text()

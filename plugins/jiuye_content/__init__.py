@@ -20,6 +20,8 @@ from jiuye.sanitise import sanitise
 logger = logging.getLogger(__name__)
 REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
 PELICAN_INTERNAL = {"reader"}
+# Kinds other than news live under their own URL and template (DESIGN.md: /jobs/<id>/, /fairs/<id>/).
+KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
 
 
 def load_registry(pelican) -> None:
@@ -58,6 +60,11 @@ def prepare(article: object) -> None:
     province_names = schema.split_list(meta.get("provinces", meta.get("province", "")))
     article.province_list = [p for name in province_names if (p := regions.find_province(name))]
     article.campaign_list = [c for name in schema.split_list(meta.get("campaigns", "")) if (c := registry.find(name))]
+    if article.kind in KIND_PAGES:
+        folder, template = KIND_PAGES[article.kind]
+        article.override_url = f"{folder}/{article.slug}/"
+        article.override_save_as = f"{folder}/{article.slug}/index.html"
+        article.template = template
     article._content = sanitise(article._content)
 
 

@@ -96,6 +96,10 @@ class TaxonomyGenerator(Generator):
             url="news/",
             articles=self.news,
         )
+        if self.news:
+            writer.write_feed(
+                self.news, self.context, "news/atom.xml", feed_title=f"{self.settings['SITENAME']} · 新闻"
+            )
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -1,0 +1,238 @@
+"""Job pages and listings.
+
+- /jobs/<id>/ with schema.org JobPosting JSON-LD (template job.html); expired jobs keep their page.
+- /jobs/, /jobs/<province>/ and pre-rendered filter pages by target group and education:
+  /jobs/[<province>/][group/<g>/][edu/<e>/], newest first, paginated, only open jobs, only
+  non-empty combinations.
+- /jobs/<province>/atom.xml: new open jobs of a province.
+- context: `open_jobs` (newest first) and `open_jobs_by_province` for the home and province pages.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import product
+
+from pelican import signals
+from pelican.generators import Generator
+
+from jiuye import dates, jobs, regions, salary, schema
+
+NOW_SETTING = "JIUYE_NOW"  # ISO date-time; else the JIUYE_NOW environment variable; else now
+
+
+def build_time(settings: dict) -> datetime:
+    value = settings.get(NOW_SETTING) or os.environ.get(NOW_SETTING)
+    return dates.parse(value) if value else datetime.now(dates.SHANGHAI)
+
+
+@dataclass
+class Job:
+    """What templates need of one job, derived once from its metadata."""
+
+    province: regions.Province | None
+    salary: salary.Salary | None
+    education: jobs.Level | None
+    experience: jobs.Level | None
+    groups: list[jobs.Level]
+    valid_through: datetime | None
+    expired: bool
+
+
+def _float(value: str | None) -> float | None:
+    return float(value) if value not in (None, "") else None
+
+
+def describe(article, now: datetime) -> Job:
+    meta = article.metadata
+    pay = None
+    if meta.get("salary_min") or meta.get("salary_max"):
+        months = meta.get("salary_months")
+        pay = salary.Salary(
+            _float(meta.get("salary_min")),
+            _float(meta.get("salary_max")),
+            meta.get("salary_unit") or "月",
+            int(months) if months else None,
+        )
+    elif meta.get("salary_text") == "面议":
+        pay = salary.Salary(None, None, negotiable=True)
+    valid = meta.get("valid_through")
+    valid_through = dates.parse(valid) if valid else None
+
+    def level(parse, key):
+        try:
+            return parse(meta[key]) if meta.get(key) else None
+        except jobs.VocabularyError:
+            return None
+
+    return Job(
+        province=regions.find_province(meta.get("province", "")),
+        salary=pay,
+        education=level(jobs.education, "education"),
+        experience=level(jobs.experience, "experience"),
+        groups=[g for name in schema.split_list(meta.get("target_groups", "")) if (g := jobs.target_group(name))],
+        valid_through=valid_through,
+        expired=bool(valid_through and valid_through < now),
+    )
+
+
+def json_ld(article, job: Job, siteurl: str) -> str:
+    """schema.org JobPosting; every value in it is also shown on the page (job.html)."""
+    meta = article.metadata
+    data: dict = {
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "title": article.title,
+        "description": article.content or article.title,
+        "datePosted": article.date.isoformat(),
+        "hiringOrganization": {"@type": "Organization", "name": meta["employer"]},
+        "jobLocation": {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressRegion": job.province.name if job.province else meta.get("province", ""),
+                "addressCountry": "CN",
+                **({"addressLocality": meta["city"]} if meta.get("city") else {}),
+            },
+        },
+        "identifier": {"@type": "PropertyValue", "name": meta.get("source", ""), "value": article.slug},
+        "url": f"{siteurl}/{article.url}",
+    }
+    if job.valid_through:
+        data["validThrough"] = job.valid_through.isoformat()
+    if meta.get("employment_type") in jobs.EMPLOYMENT_TYPES:
+        data["employmentType"] = jobs.EMPLOYMENT_TYPES[meta["employment_type"]]
+    if job.salary and not job.salary.negotiable:
+        value = {"@type": "QuantitativeValue", "unitText": job.salary.schema_unit}
+        if job.salary.minimum is not None:
+            value["minValue"] = job.salary.minimum
+        if job.salary.maximum is not None:
+            value["maxValue"] = job.salary.maximum
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "CNY", "value": value}
+    credential = job.education and jobs.EDUCATION_CREDENTIAL.get(job.education.name)
+    if credential:
+        data["educationRequirements"] = {"@type": "EducationalOccupationalCredential", "credentialCategory": credential}
+    if job.experience and job.experience.name in jobs.EXPERIENCE_MONTHS:
+        data["experienceRequirements"] = {
+            "@type": "OccupationalExperienceRequirements",
+            "monthsOfExperience": jobs.EXPERIENCE_MONTHS[job.experience.name],
+        }
+    if meta.get("openings"):
+        data["totalJobOpenings"] = int(meta["openings"])
+    if meta.get("apply_url"):
+        data["directApply"] = True
+    # "</" would end the <script> element early.
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One listing page: a province, a target group and an education level, each optional."""
+
+    province: regions.Province | None = None
+    group: jobs.Level | None = None
+    education: jobs.Level | None = None
+
+    @property
+    def url(self) -> str:
+        parts = ["jobs"]
+        if self.province:
+            parts.append(self.province.slug)
+        if self.group:
+            parts += ["group", self.group.slug]
+        if self.education:
+            parts += ["edu", self.education.slug]
+        return "/".join(parts) + "/"
+
+    @property
+    def title(self) -> str:
+        words = [self.province.short if self.province else "全国"]
+        if self.group:
+            words.append(self.group.name)
+        if self.education:
+            words.append(f"学历{self.education.name}")
+        return " · ".join(words)
+
+    def replace(self, **changes) -> Selection:
+        return Selection(**{**self.__dict__, **changes})
+
+
+class JobsGenerator(Generator):
+    def generate_context(self) -> None:
+        now = build_time(self.settings)
+        siteurl = self.settings.get("SITEURL", "")
+        self.jobs = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.JOB]
+        for article in self.jobs:
+            article.job = describe(article, now)
+            article.job_json_ld = json_ld(article, article.job, siteurl)
+        open_jobs = sorted((a for a in self.jobs if not a.job.expired), key=lambda a: a.date, reverse=True)
+        self.listings: dict[Selection, list] = defaultdict(list)
+        for article in open_jobs:
+            job = article.job
+            provinces = {None, job.province}
+            educations = {None, job.education}
+            for province, group, education in product(provinces, (None, *job.groups), educations):
+                self.listings[Selection(province, group, education)].append(article)
+        self.listings.setdefault(Selection(), [])
+        by_province = defaultdict(list)
+        for article in open_jobs:
+            if article.job.province:
+                by_province[article.job.province.code].append(article)
+        self.open_jobs = open_jobs
+        self.context.update(open_jobs=open_jobs, open_jobs_by_province=dict(by_province))
+
+    def facets(self, selection: Selection) -> dict[str, list[tuple[str, str, int, bool]]]:
+        """For each filter: (label, url, count, selected) of every non-empty choice."""
+
+        def choice(label: str, target: Selection, selected: bool):
+            count = len(self.listings.get(target, ()))
+            return (label, target.url, count, selected) if count or selected else None
+
+        province = [choice("全国", selection.replace(province=None), selection.province is None)]
+        province += [
+            choice(p.short, selection.replace(province=p), p == selection.province) for p in regions.provinces()
+        ]
+        group = [choice("全部", selection.replace(group=None), selection.group is None)]
+        group += [choice(g.name, selection.replace(group=g), g == selection.group) for g in jobs.TARGET_GROUPS]
+        education = [choice("全部", selection.replace(education=None), selection.education is None)]
+        education += [choice(e.name, selection.replace(education=e), e == selection.education) for e in jobs.EDUCATION]
+        return {
+            "省份": [c for c in province if c],
+            "人群": [c for c in group if c],
+            "学历": [c for c in education if c],
+        }
+
+    def generate_output(self, writer) -> None:
+        template = self.get_template("jobs")
+        for selection, listed in self.listings.items():
+            writer.write_file(
+                f"{selection.url}index.html",
+                template,
+                self.context,
+                paginated={"articles": listed},
+                template_name="jobs",
+                url=selection.url,
+                selection=selection,
+                facets=self.facets(selection),
+                articles=listed,
+                job_count=len(listed),
+            )
+            if selection.province and not selection.group and not selection.education:
+                writer.write_feed(
+                    listed,
+                    self.context,
+                    f"{selection.url}atom.xml",
+                    feed_title=f"{self.settings['SITENAME']} · {selection.province.short}新岗位",
+                )
+
+
+def get_generators(pelican) -> type[Generator]:
+    return JobsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
