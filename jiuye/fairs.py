@@ -1,0 +1,227 @@
+"""Job fairs (招聘会) reported in a news article: when, where, how, how many employers and posts.
+
+A report is read section by section ("吉林活动现场", "山东：…" headings) and paragraph by
+paragraph. A paragraph that names a fair (招聘会, 专场招聘, 直播带岗, 启动仪式暨…活动 …) starts one;
+a following paragraph that only adds the figures ("活动当天，50 户爱心企业…") completes it.
+Sentences that total many events ("累计举办 85 场") are statistics, not a fair.
+
+Dates: "3月31日" is resolved against the article's date. A fair with no date of its own that
+belongs to the article's occasion ("启动仪式当天", a launch ceremony) takes the occasion's date:
+the first date the lead paragraph gives.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from jiuye import figures, regions
+from jiuye.extract import place_spellings, strip_datelines
+from jiuye.text import sentences
+
+FAIR_WORDS = re.compile(
+    r"招聘会|招聘活动|专场招聘|招聘专场|直播招聘|直播带岗|网络直播|双选会|云聘会|招聘大集|送岗位进|启动仪式暨|启动仪式现场|启动仪式当天"
+)
+# Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
+AGGREGATE = re.compile(r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)")
+OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
+_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
+MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
+_NAMED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*((?:直播|网络|专场|线上)?(?:招聘会|招聘活动|双选会|云聘会))")
+_KIND = re.compile(
+    r"(启动仪式暨(?:送岗位进社区活动|专场招聘活动)|送岗位进社区活动|专场招聘活动|专场招聘会|直播招聘会|"
+    r"招聘会|招聘活动|双选会|云聘会|网络直播|直播带岗)"
+)
+_VENUE = re.compile(
+    r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
+)
+# Text is NFKC-normalised: full-width commas and colons are ASCII by then.
+_CLAUSE = re.compile(r"[^,.;:!?。、“”\"‘’()\s]+(?:、[^,.;:!?。、“”\"‘’()\s]+)*")
+_ORGANISING = re.compile(r"(?:共同|联合)?(?:组织|举办|主办)")
+_ORGANISATION = re.compile(r"(?:厅|局|残联|联合会|中心|部门|政府|工会|委员会|办公室)$")
+_SECTION_HEAD = re.compile(r"^(.{2,12}?)(?:活动现场|[：:])")
+MAX_SECTION_HEAD = 24
+
+
+@dataclass
+class Fair:
+    title: str
+    start: date | None
+    province: regions.Province | None
+    city: str | None = None
+    venue: str | None = None
+    mode: str = "线下"  # 线下 / 线上 / 线上线下
+    employers: figures.Count | None = None
+    positions: figures.Count | None = None
+    organizer: str | None = None
+    text: str = ""  # the paragraphs it was read from
+    problem: str | None = None  # why it cannot be a calendar entry (no date, impossible date)
+
+
+@dataclass
+class _Candidate:
+    paragraphs: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def resolve_date(match: re.Match, published: date) -> date:
+    """'7 月 28 日' in an article of 2022-08-02 -> 2022-07-28; raises ValueError for 2月30日."""
+    year, month, day = match.groups()
+    if year:
+        return date(int(year), int(month), int(day))
+    resolved = date(published.year, int(month), int(day))
+    # A date far after the article is last year's ("12月28日" in a January report).
+    if resolved - published > timedelta(days=180):
+        resolved = date(published.year - 1, int(month), int(day))
+    return resolved
+
+
+def _statistics_removed(paragraph: str) -> str:
+    return "".join(s for s in sentences(paragraph) if not AGGREGATE.search(s))
+
+
+def _first_place(text: str) -> tuple[regions.Province | None, str | None]:
+    pattern, owner = place_spellings()
+    cities = regions.city_names()
+    province_spellings = {n for p in regions.provinces() for n in p.names}
+    province = city = None
+    for match in pattern.finditer(text):
+        spelling = match.group()
+        found_province = regions.province_by_code(owner[spelling])
+        if province is None:
+            province = found_province
+        if found_province is not province:
+            continue
+        if city is None and spelling not in province_spellings:
+            found_city = cities.get(spelling) or regions.city_of_district(spelling)
+            city = found_city.name if found_city else None
+    return province, city
+
+
+def _organiser(text: str) -> str | None:
+    """Who held it: the clause before 举办/组织/主办 when it names organisations."""
+    for clause in _CLAUSE.finditer(text):
+        verb = _ORGANISING.search(clause.group())
+        if verb:
+            who = clause.group()[: verb.start()].removeprefix("在")
+            if _ORGANISATION.search(who):
+                return who
+    return None
+
+
+def _mode(text: str) -> str:
+    if MIXED.search(text):
+        return "线上线下"
+    return "线上" if ONLINE.search(text) else "线下"
+
+
+def _title(text: str, place: str | None) -> str:
+    named = _NAMED.search(text)
+    if named:
+        return f"“{named.group(1)}”{named.group(2)}"
+    kind = _KIND.search(text)
+    label = kind.group(1) if kind else "招聘会"
+    if label in ("网络直播", "直播带岗"):
+        label = "直播招聘会"
+    return f"{place}{label}" if place else label
+
+
+def extract(
+    paragraphs: list[str], published: datetime | date, about: list[regions.Province] | None = None
+) -> list[Fair]:
+    """Every fair the article's paragraphs report, in order; undated ones carry a `problem`.
+
+    `about`, when given, are the provinces the article is about: a fair outside a province's
+    section is placed only in one of them (a passing mention of 西藏 places no fair there).
+    """
+    published_day = published.date() if isinstance(published, datetime) else published
+    clean = [strip_datelines(unicodedata.normalize("NFKC", p)).strip() for p in paragraphs]
+    clean = [p for p in clean if p]
+    occasion = None
+    if clean:
+        lead = _DATE.search(clean[0])
+        if lead:
+            try:
+                occasion = resolve_date(lead, published_day)
+            except ValueError:
+                occasion = None
+    sections: list[tuple[regions.Province | None, list[str]]] = [(None, [])]
+    for paragraph in clean:
+        head = _SECTION_HEAD.match(paragraph)
+        if head and len(paragraph) <= MAX_SECTION_HEAD:
+            province, _ = _first_place(head.group(1))
+            if province:
+                sections.append((province, []))
+                continue
+        sections[-1][1].append(paragraph)
+    fairs: list[Fair] = []
+    for section_province, section in sections:
+        candidates: list[_Candidate] = []
+        for paragraph in section:
+            kept = _statistics_removed(paragraph)
+            names_fair = bool(FAIR_WORDS.search(kept))
+            has_figures = bool(figures.employers(kept) or figures.positions(kept))
+            current = candidates[-1] if candidates else None
+            current_complete = current and (
+                figures.employers(current.text) or figures.positions(current.text) or _DATE.search(current.text)
+            )
+            if names_fair and (current is None or current_complete or _DATE.search(kept)):
+                candidates.append(_Candidate([kept]))
+            elif (names_fair or has_figures) and current is not None and not current_complete:
+                current.paragraphs.append(kept)
+        for candidate in candidates:
+            fair = _fair(candidate.text, section_province, occasion, published_day, about)
+            if fair:
+                fairs.append(fair)
+    return fairs
+
+
+def _fair(
+    text: str,
+    section_province: regions.Province | None,
+    occasion: date | None,
+    published: date,
+    about: list[regions.Province] | None,
+) -> Fair | None:
+    employer_count, position_count = figures.employers(text), figures.positions(text)
+    explicit = _DATE.search(text)
+    named = _NAMED.search(text)
+    if not (employer_count or position_count or explicit or named):
+        return None  # a mention of fairs in general, not a report of one
+    province, city = _first_place(text)
+    if about is not None and province not in about and not section_province:
+        province = city = None
+    if section_province and province is not section_province:
+        province, city = section_province, _first_place(text.replace(section_province.short, ""))[1]
+        if city and regions.city_names().get(city, regions.City("", "", "")).province_code != section_province.code:
+            city = None
+    fair = Fair(
+        title=_title(text, city.removesuffix("市") if city else province.short if province else None),
+        start=None,
+        province=province,
+        city=city,
+        venue=(venue.group(1) if (venue := _VENUE.search(text)) else None),
+        mode=_mode(text),
+        employers=employer_count,
+        positions=position_count,
+        organizer=_organiser(text),
+        text=text,
+    )
+    if explicit:
+        try:
+            fair.start = resolve_date(explicit, published)
+        except ValueError:
+            fair.problem = f"日期不存在：{explicit.group(0)}"
+    elif occasion and OCCASION.search(text):
+        fair.start = occasion
+    else:
+        fair.problem = "文中没有举办日期"
+    if fair.province is None and not fair.problem:
+        fair.problem = "无法确定举办省份"
+    return fair

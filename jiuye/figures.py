@@ -1,0 +1,78 @@
+"""Counts as Chinese news writes them: "50 户", "近百家", "3000 多个", "1.4 万", "二十余家", "上百个"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMBER = r"(?:\d+(?:\.\d+)?\s*[万千百]?|[零〇一二两三四五六七八九十百千万]+)"
+# 近 (nearly), 约 (about), 上/逾/超过 (over) before the number; 多/余/以上 (more than) after it.
+_QUALIFIED = re.compile(rf"(近|约|上|逾|超过|超)?\s*({NUMBER})\s*(多|余|以上)?")
+
+
+def chinese_number(text: str) -> float:
+    """'1067', '1.4万', '二十', '三百五十', '百' -> the number."""
+    text = unicodedata.normalize("NFKC", text).replace(" ", "")
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([万千百]?)", text)
+    if match:
+        return float(match.group(1)) * {"": 1, "百": 100, "千": 1000, "万": 10000}[match.group(2)]
+    total, section, digit = 0.0, 0.0, None
+    for character in text:
+        if character in _DIGITS:
+            digit = _DIGITS[character]
+        elif character in _UNITS:
+            section += (digit if digit is not None else 1) * _UNITS[character]
+            digit = None
+        elif character == "万":
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0.0, None
+        else:
+            raise ValueError(f"not a number: {text!r}")
+    return total + section + (digit or 0)
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int
+    text: str  # as written: 近百家, 3000 多个
+    approximate: bool  # 近/约/多/余/上百: not an exact figure
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_count(match_text: str) -> Count | None:
+    """The count at the start of `match_text` ("20 多家企业" -> 20, approximate)."""
+    match = _QUALIFIED.match(unicodedata.normalize("NFKC", match_text).strip())
+    if not match or not match.group(2).strip():
+        return None
+    before, number, after = match.groups()
+    try:
+        value = chinese_number(number)
+    except ValueError:
+        return None
+    return Count(int(round(value)), " ".join(match.group(0).split()), bool(before or after))
+
+
+_EMPLOYER_NOUN = r"(?:户|家)[\u4e00-\u9fff]{0,6}?(?:企业|单位|公司|用人单位|用工单位|央企|国企)"
+_POSITION_NOUN = r"个[\u4e00-\u9fff、]{0,14}?(?:岗位|职位)"
+EMPLOYERS = re.compile(rf"((?:近|约|上|逾|超过|超)?\s*{NUMBER}\s*(?:多|余)?\s*){_EMPLOYER_NOUN}")
+POSITIONS = re.compile(rf"((?:近|约|上|逾|超过|超)?\s*{NUMBER}\s*(?:多|余)?\s*){_POSITION_NOUN}")
+# "岗位数量 100 余个", "发布岗位 1206 个"
+POSITIONS_AFTER = re.compile(rf"岗位(?:数量|信息)?\s*((?:近|约|逾|超过)?\s*{NUMBER}\s*(?:多|余)?\s*)个")
+
+
+def employers(text: str) -> Count | None:
+    match = EMPLOYERS.search(text)
+    return parse_count(match.group(1)) if match else None
+
+
+def positions(text: str) -> Count | None:
+    found = [m for m in (POSITIONS.search(text), POSITIONS_AFTER.search(text)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return parse_count(first.group(1))

@@ -1,0 +1,102 @@
+"""Job fairs read out of the seed reports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jiuye import fairs
+from jiuye.extract import places_about
+from scrapers.clean import clean
+from scrapers.fetch import Fetcher
+from scrapers.readers.posts import read_post
+from scrapers.sources import Source
+from tests.conftest import SEEDS
+
+
+def seed_fairs(number: str) -> list[fairs.Fair]:
+    path = next(SEEDS.glob(f"{number}_*.txt"))
+    item = read_post(Source("seeds", "posts", str(SEEDS)), path.name, path.read_text(encoding="utf-8"))
+    cleaned = clean(item.html, item.base_url)
+    about = places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
+    return fairs.extract(cleaned.paragraphs, item.date, about)
+
+
+def by_province(found: list[fairs.Fair], short: str) -> fairs.Fair:
+    [fair] = [f for f in found if f.province and f.province.short == short and not f.problem]
+    return fair
+
+
+@pytest.fixture(scope="module")
+def seed_001():
+    return seed_fairs("001")
+
+
+def test_jilin_launch_fair(seed_001):
+    jilin = by_province(seed_001, "吉林")
+    assert jilin.start == date(2022, 7, 28)  # no date of its own: the launch ceremony's
+    assert (jilin.employers.value, jilin.positions.value) == (50, 1067)
+    assert jilin.city == "长春市"
+    assert jilin.venue == "吉林省长春市南关区鸿城街道东风社区"
+    assert jilin.organizer == "吉林省人社厅、民政厅、残联"
+    assert jilin.mode == "线下"
+
+
+def test_fujian_hubei_and_yibin_fairs(seed_001):
+    fujian = by_province(seed_001, "福建")
+    assert (fujian.employers.value, fujian.positions.value) == (29, 3138)
+    assert fujian.start == date(2022, 7, 28)
+    hubei = by_province(seed_001, "湖北")
+    assert hubei.employers.value == 100 and hubei.employers.approximate  # 近百家
+    assert hubei.positions.value == 3000 and hubei.positions.approximate  # 3000 多个
+    yibin = by_province(seed_001, "四川")
+    assert yibin.city == "宜宾市" and yibin.start == date(2022, 7, 28)  # 启动仪式当天
+    assert (yibin.employers.value, yibin.positions.value) == (20, 500)
+    assert yibin.employers.approximate and yibin.positions.approximate
+    assert "北京" not in {f.province.short for f in seed_001 if f.province}
+
+
+def test_seed_004_live_stream_fairs():
+    found = seed_fairs("004")
+    fushan = next(f for f in found if f.city == "烟台市")
+    assert fushan.start == date(2022, 3, 31)
+    assert fushan.mode == "线上"  # 直播招聘会
+    assert fushan.employers.value == 10
+    assert fushan.title == "“就在福山职等你来”直播招聘会"
+    assert fushan.organizer == "山东烟台市福山区人社局、区就业人才中心"
+    zibo = next(f for f in found if f.city == "淄博市")
+    assert zibo.start == date(2022, 3, 25) and zibo.mode == "线上" and zibo.province.short == "山东"
+    # totals such as "开展了85场招聘会" are statistics, not fairs
+    assert not [f for f in found if f.province and f.province.short == "湖南"]
+
+
+def test_undated_fair_is_reported_not_dated():
+    [xiongan] = seed_fairs("000")
+    assert xiongan.start is None and "日期" in xiongan.problem
+    assert xiongan.province.short == "河北" and xiongan.employers.value == 24
+
+
+def test_policy_list_yields_no_placed_fair():
+    assert all(f.problem for f in seed_fairs("002"))
+    assert seed_fairs("003") == []
+
+
+def test_impossible_date_is_a_problem():
+    [fair] = fairs.extract(["湖北省武汉市2月30日举办专场招聘会，30家企业提供500个岗位。"], date(2023, 3, 1))
+    assert fair.start is None and "2月30日" in fair.problem
+
+
+def test_relative_dates_resolve_against_the_article():
+    [december] = fairs.extract(["12月28日，武汉市举办招聘会，20家企业参加。"], date(2023, 1, 5))
+    assert december.start == date(2022, 12, 28)
+    assert december.province.short == "湖北"  # a single-province report
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [("线上+线下同步举办招聘会，30家企业参加", "线上线下"), ("直播带岗招聘会，10家企业", "线上"), ("现场招聘会，10家企业", "线下")],
+)
+def test_mode(text, mode):
+    [fair] = fairs.extract([f"3月1日，武汉市{text}。"], date(2023, 3, 2), [])
+    assert fair.mode == mode
