@@ -25,7 +25,9 @@ FAIR_WORDS = re.compile(
     r"招聘会|招聘活动|专场招聘|招聘专场|直播招聘|直播带岗|网络直播|双选会|云聘会|招聘大集|送岗位进|启动仪式暨|启动仪式现场|启动仪式当天"
 )
 # Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
-AGGREGATE = re.compile(r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)")
+AGGREGATE = re.compile(
+    r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)"
+)
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
 _DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
@@ -115,7 +117,8 @@ def _organiser(text: str) -> str | None:
     return None
 
 
-def _mode(text: str) -> str:
+def mode_of(text: str) -> str:
+    """线上线下 when both are named, 线上 for live streams and online fairs, else 线下."""
     if MIXED.search(text):
         return "线上线下"
     return "线上" if ONLINE.search(text) else "线下"
@@ -207,7 +210,7 @@ def _fair(
         province=province,
         city=city,
         venue=(venue.group(1) if (venue := _VENUE.search(text)) else None),
-        mode=_mode(text),
+        mode=mode_of(text),
         employers=employer_count,
         positions=position_count,
         organizer=_organiser(text),

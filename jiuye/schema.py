@@ -158,6 +158,9 @@ FIELDS: dict[str, Check] = {
     "organizer": _any,
     "employers": _count,
     "positions": _count,
+    "employers_text": _any,
+    "positions_text": _any,
+    "news": _text,  # the slug of the news item a fair was read from
     # scraped files
     "origin": _text,
     "content_hash": _text,

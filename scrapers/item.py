@@ -30,6 +30,16 @@ class RawJob:
 
 
 @dataclass
+class RawFair:
+    """One job fair as a source announced it, under canonical keys (see scrapers/fairs.py)."""
+
+    source_id: str
+    row: str
+    fields: dict[str, str]
+    base_url: str | None = None
+
+
+@dataclass
 class ItemError:
     source_id: str
     item: str  # which item: its id, file name or position

@@ -11,31 +11,37 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from jiuye import schema
+from jiuye import extract, schema
+from jiuye import fairs as fair_text
 from jiuye.campaigns import Registry
-from scrapers import clean, enrich, jobs, store
+from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawJob, SourceError
+from scrapers.item import Item, ItemError, RawFair, RawJob, SourceError
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
 NEWS_DIR = Path("scraped") / "news"
-# Jobs are filed by identity, not by source: the same posting from two sources is one file.
+# Jobs and fairs are filed by identity, not by source: the same one from two sources is one file.
 JOBS_DIR = Path("scraped") / "jobs"
+FAIRS_DIR = Path("scraped") / "fairs"
+COLUMNS = [o.value for o in store.Outcome] + ["重复", "警告", "失败", "文中招聘会"]
+# Fairs read out of news items are counted apart, so that the outcome columns count the source's items.
+FAIRS_IN_NEWS = "文中招聘会"
 
 
 @dataclass
 class SourceReport:
     source: Source
     counts: Counter[str] = field(default_factory=Counter)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # items skipped
+    warnings: list[str] = field(default_factory=list)  # fields left out, fairs left off the calendar
     failure: str | None = None  # the whole source failed
 
 
 @dataclass
 class RunReport:
     sources: list[SourceReport] = field(default_factory=list)
-    job_ids: set[str] = field(default_factory=set)  # seen this run: a later source's copy is a duplicate
+    written: set[Path] = field(default_factory=set)  # this run: a later source's copy is a duplicate
 
     @property
     def ok(self) -> bool:
@@ -47,14 +53,119 @@ def slug_for(item: Item) -> str:
     return f"{item.date:%Y%m%d}-{token}"
 
 
-def process(item: Item, source: Source, registry: Registry, content_dir: Path) -> tuple[store.Outcome, Path]:
-    cleaned = clean.clean(item.html, item.base_url)
-    meta = enrich.metadata(item, cleaned, source, registry, slug_for(item))
-    problems = schema.validate({k.lower(): v for k, v in meta.items()}, registry)
-    if problems:
-        raise ValueError("; ".join(map(str, problems)))
-    path = content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
-    return store.store(path, meta, cleaned.markdown), path
+class Run:
+    def __init__(self, registry: Registry, content_dir: Path, log: TextIO) -> None:
+        self.registry = registry
+        self.content_dir = content_dir
+        self.log = log
+        self.report = RunReport()
+
+    def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
+        result = SourceReport(source)
+        self.report.sources.append(result)
+        try:
+            entries = READERS[source.kind](source, fetcher)
+            for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=self.log, leave=False):
+                try:
+                    self.entry(entry, source, result)
+                except Exception as error:  # one bad item never stops the run
+                    label = getattr(entry, "item_id", None) or getattr(entry, "row", "?")
+                    self.fail(result, ItemError(source.id, label, "(处理)", "", f"{type(error).__name__}: {error}"))
+        except Exception as error:  # one broken source never stops the others
+            result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
+            print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
+
+    def entry(self, entry: Item | RawJob | RawFair | ItemError, source: Source, result: SourceReport) -> None:
+        if isinstance(entry, ItemError):
+            self.fail(result, entry)
+        elif isinstance(entry, RawJob):
+            self.job(entry, source, result)
+        elif isinstance(entry, RawFair):
+            self.fair(entry, source, result)
+        else:
+            self.news(entry, source, result)
+
+    def news(self, item: Item, source: Source, result: SourceReport) -> None:
+        cleaned = clean.clean(item.html, item.base_url)
+        meta = enrich.metadata(item, cleaned, source, self.registry, slug_for(item))
+        problems = schema.validate({k.lower(): v for k, v in meta.items()}, self.registry)
+        if problems:
+            problem = problems[0]
+            self.fail(result, ItemError(source.id, item.item_id, problem.field, problem.value, problem.reason))
+            return
+        path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
+        self.store(result, path, meta, cleaned.markdown)
+        about = extract.places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
+        for reported in fair_text.extract(cleaned.paragraphs, item.date, about):
+            if reported.problem:
+                self.warn(
+                    result,
+                    ItemError(source.id, item.item_id, "招聘会", reported.title, f"{reported.problem}，未列入日历"),
+                )
+                continue
+            fair = fairs.from_news(reported, meta, self.registry)
+            self.keep(
+                result,
+                item.item_id,
+                fair.warnings,
+                self.content_dir / FAIRS_DIR / f"{fair.id}.md",
+                fair.meta,
+                fair.body,
+                count_as=FAIRS_IN_NEWS,
+            )
+
+    def job(self, raw: RawJob, source: Source, result: SourceReport) -> None:
+        try:
+            job = jobs.normalise(raw, source, self.registry)
+        except jobs.JobFieldError as error:
+            self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
+            return
+        self.keep(result, raw.row, job.warnings, self.content_dir / JOBS_DIR / f"{job.id}.md", job.meta, job.body)
+
+    def fair(self, raw: RawFair, source: Source, result: SourceReport) -> None:
+        try:
+            fair = fairs.normalise(raw, source, self.registry)
+        except fairs.FairFieldError as error:
+            self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
+            return
+        self.keep(result, raw.row, fair.warnings, self.content_dir / FAIRS_DIR / f"{fair.id}.md", fair.meta, fair.body)
+
+    def keep(
+        self,
+        result: SourceReport,
+        row: str,
+        warnings: list,
+        path: Path,
+        meta: dict[str, str],
+        body: str,
+        count_as: str | None = None,
+    ) -> None:
+        """Store a job or fair once per run, after reporting the fields that were left out."""
+        for warning in warnings:
+            self.warn(result, ItemError(result.source.id, row, warning.field, warning.value, warning.reason))
+        if path in self.report.written:
+            result.counts["重复"] += 1
+            return
+        self.store(result, path, meta, body, count_as)
+
+    def store(
+        self, result: SourceReport, path: Path, meta: dict[str, str], body: str, count_as: str | None = None
+    ) -> None:
+        self.report.written.add(path)
+        outcome = store.store(path, meta, body)
+        result.counts[count_as or outcome.value] += 1
+        if outcome is store.Outcome.PROTECTED:
+            print(f"保留编辑修改，未覆盖：{path}", file=self.log)
+
+    def fail(self, result: SourceReport, error: ItemError) -> None:
+        result.counts["失败"] += 1
+        result.errors.append(str(error))
+        print(f"跳过 {error}", file=self.log)
+
+    def warn(self, result: SourceReport, warning: ItemError) -> None:
+        result.counts["警告"] += 1
+        result.warnings.append(str(warning))
+        print(f"注意 {warning}", file=self.log)
 
 
 def run(
@@ -65,82 +176,10 @@ def run(
     log: TextIO | None = None,
     progress: bool = True,
 ) -> RunReport:
-    log = log or sys.stderr
-    report = RunReport()
-    for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=log, leave=False):
-        result = SourceReport(source)
-        report.sources.append(result)
-        try:
-            entries = READERS[source.kind](source, fetcher)
-            for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=log, leave=False):
-                if isinstance(entry, RawJob):
-                    _handle_job(entry, source, registry, content_dir, report, result, log)
-                else:
-                    _handle(entry, source, registry, content_dir, result, log)
-        except Exception as error:  # one broken source never stops the others
-            result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
-            print(f"失败 [{source.id}] {source.url}: {result.failure}", file=log)
-    return report
-
-
-def _handle(
-    entry: Item | ItemError, source: Source, registry: Registry, content_dir: Path, result: SourceReport, log: TextIO
-) -> None:
-    if isinstance(entry, ItemError):
-        result.counts["失败"] += 1
-        result.errors.append(str(entry))
-        print(f"跳过 {entry}", file=log)
-        return
-    try:
-        outcome, path = process(entry, source, registry, content_dir)
-    except Exception as error:  # one bad item never stops the run
-        reason = str(error) if isinstance(error, ValueError) else f"{type(error).__name__}: {error}"
-        message = f"[{source.id}] 条目 {entry.item_id}: {reason}"
-        result.counts["失败"] += 1
-        result.errors.append(message)
-        print(f"跳过 {message}", file=log)
-        return
-    result.counts[outcome.value] += 1
-    if outcome is store.Outcome.PROTECTED:
-        print(f"保留编辑修改，未覆盖：{path}", file=log)
-
-
-def _handle_job(
-    raw: RawJob,
-    source: Source,
-    registry: Registry,
-    content_dir: Path,
-    report: RunReport,
-    result: SourceReport,
-    log: TextIO,
-) -> None:
-    try:
-        job = jobs.normalise(raw, source, registry)
-    except jobs.JobFieldError as error:
-        _handle(
-            ItemError(source.id, raw.row, error.field, error.value, error.reason),
-            source,
-            registry,
-            content_dir,
-            result,
-            log,
-        )
-        return
-    for warning in job.warnings:
-        result.counts["警告"] += 1
-        print(f"忽略字段 {ItemError(source.id, raw.row, warning.field, warning.value, warning.reason)}", file=log)
-    if job.id in report.job_ids:
-        result.counts["重复"] += 1
-        return
-    report.job_ids.add(job.id)
-    path = content_dir / JOBS_DIR / f"{job.id}.md"
-    outcome = store.store(path, job.meta, job.body)
-    result.counts[outcome.value] += 1
-    if outcome is store.Outcome.PROTECTED:
-        print(f"保留编辑修改，未覆盖：{path}", file=log)
-
-
-COLUMNS = [o.value for o in store.Outcome] + ["重复", "警告", "失败"]
+    scrape = Run(registry, content_dir, log or sys.stderr)
+    for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
+        scrape.source(source, fetcher, progress)
+    return scrape.report
 
 
 def summary(report: RunReport) -> str:
@@ -148,7 +187,7 @@ def summary(report: RunReport) -> str:
     for result in report.sources:
         state = f"来源失败：{result.failure}" if result.failure else ("有条目出错" if result.errors else "正常")
         rows.append([result.source.id, *(str(result.counts[c]) for c in COLUMNS), state])
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for result in report.sources:
         totals.update(result.counts)
     rows.append(["合计", *(str(totals[c]) for c in COLUMNS), "正常" if report.ok else "有错误"])

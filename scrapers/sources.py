@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-KINDS = ("feed", "posts", "jobs-jsonld", "jobs-xml", "jobs-csv", "jobs-json", "jobs-feed")
+KINDS = ("feed", "posts", "jobs-jsonld", "jobs-xml", "jobs-csv", "jobs-json", "jobs-feed", "fairs-ics", "fairs-feed")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 

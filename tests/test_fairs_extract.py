@@ -9,7 +9,6 @@ import pytest
 from jiuye import fairs
 from jiuye.extract import places_about
 from scrapers.clean import clean
-from scrapers.fetch import Fetcher
 from scrapers.readers.posts import read_post
 from scrapers.sources import Source
 from tests.conftest import SEEDS
@@ -95,7 +94,11 @@ def test_relative_dates_resolve_against_the_article():
 
 @pytest.mark.parametrize(
     ("text", "mode"),
-    [("线上+线下同步举办招聘会，30家企业参加", "线上线下"), ("直播带岗招聘会，10家企业", "线上"), ("现场招聘会，10家企业", "线下")],
+    [
+        ("线上+线下同步举办招聘会，30家企业参加", "线上线下"),
+        ("直播带岗招聘会，10家企业", "线上"),
+        ("现场招聘会，10家企业", "线下"),
+    ],
 )
 def test_mode(text, mode):
     [fair] = fairs.extract([f"3月1日，武汉市{text}。"], date(2023, 3, 2), [])

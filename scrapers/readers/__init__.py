@@ -1,4 +1,4 @@
-"""One reader per source kind. A reader yields Items (news), RawJobs (postings), and ItemErrors
+"""One reader per source kind. A reader yields Items (news), RawJobs, RawFairs, and ItemErrors
 for entries it cannot read; it raises SourceError when the whole source is unusable."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawJob
-from scrapers.readers import feed, jobs_feed, jobs_jsonld, jobs_table, jobs_xml, posts
+from scrapers.item import Item, ItemError, RawFair, RawJob
+from scrapers.readers import fairs_feed, fairs_ics, feed, jobs_feed, jobs_jsonld, jobs_table, jobs_xml, posts
 from scrapers.sources import Source
 
-Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | ItemError]]
+Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | RawFair | ItemError]]
 
 READERS: dict[str, Reader] = {
     "feed": feed.read,
@@ -20,4 +20,6 @@ READERS: dict[str, Reader] = {
     "jobs-csv": jobs_table.read_csv,
     "jobs-json": jobs_table.read_json,
     "jobs-feed": jobs_feed.read,
+    "fairs-ics": fairs_ics.read,
+    "fairs-feed": fairs_feed.read,
 }

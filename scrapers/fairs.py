@@ -1,0 +1,187 @@
+"""Job fairs to Pelican metadata: announced by a source (RawFair) or reported in a news item.
+
+A fair with no date, or an impossible one, is not a calendar entry: it is reported and left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from jiuye import dates, figures, schema
+from jiuye import fairs as fair_text
+from jiuye.campaigns import Registry
+from jiuye.jobs import location, target_groups
+from scrapers.clean import clean
+from scrapers.item import RawFair
+from scrapers.sources import Source
+
+_DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
+_TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-~～至到—]\s*(\d{1,2})[:：](\d{2})")
+
+
+class FairFieldError(ValueError):
+    def __init__(self, field_name: str, value: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field_name
+        self.value = value
+        self.reason = reason
+
+
+@dataclass
+class NormalisedFair:
+    id: str
+    meta: dict[str, str]
+    body: str = ""
+    warnings: list[FairFieldError] = field(default_factory=list)
+
+
+def fair_id(province: str, city: str, start: str, title: str) -> str:
+    """Stable across runs and builds: it becomes the iCalendar UID."""
+    key = "|".join(unicodedata.normalize("NFKC", part).replace(" ", "") for part in (province, city, start[:10], title))
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _moment(value: str) -> date | datetime:
+    """'2026-12-05' stays a day; '2026-12-05 09:00' is a time in Shanghai."""
+    if _DATE_ONLY.match(value):
+        return dates.parse(value).date()
+    return dates.parse(value)
+
+
+def format_moment(moment: date | datetime) -> str:
+    return dates.format_iso(moment) if isinstance(moment, datetime) else moment.isoformat()
+
+
+def _count_fields(meta: dict[str, str], key: str, count: figures.Count | None) -> None:
+    if count:
+        meta[key] = str(count.value)
+        meta[f"{key}_text"] = count.text
+
+
+def normalise(raw: RawFair, source: Source, registry: Registry) -> NormalisedFair:
+    fields = raw.fields
+    title = " ".join(fields.get("title", "").split())
+    if not title:
+        raise FairFieldError("title", "", "缺少招聘会名称")
+    raw_start = fields.get("start", "")
+    hours = _TIME_RANGE.search(raw_start)
+    try:
+        start = _moment(raw_start[: hours.start()] if hours else raw_start)
+    except ValueError as error:
+        raise FairFieldError("start", raw_start, "缺少或无法识别的举办日期，未列入日历") from error
+    description_html = fields.get("description", "")
+    cleaned = clean(description_html, raw.base_url) if description_html else None
+    text = "\n".join(cleaned.paragraphs) if cleaned else ""
+    end = None
+    if fields.get("end"):
+        try:
+            end = _moment(fields["end"])
+        except ValueError as error:
+            raise FairFieldError("end", fields["end"], "无法识别的结束时间") from error
+    elif hours and not isinstance(start, datetime):
+        start, end = _with_hours(start, hours)
+    place = (
+        location(
+            fields.get("province", ""), fields.get("city", ""), fields.get("venue", ""), fields.get("location", "")
+        )
+        or (location(source.province) if source.province else None)
+        or location(title, text)  # an online fair: its place is in its name or description
+    )
+    if place is None:
+        raise FairFieldError("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
+    online_url = fields.get("online_url", "")
+    mode = _mode(fields.get("mode", ""), f"{title}\n{text}\n{fields.get('location', '')}", bool(online_url))
+    meta: dict[str, str] = {
+        "Title": title,
+        "Date": dates.format_iso(dates.parse(fields["date"])) if fields.get("date") else format_moment(start),
+        "Category": schema.FAIR,
+        "Start": format_moment(start),
+        "End": format_moment(end) if end else "",
+        "Province": place.province.short,
+        "City": place.city or "",
+        "Venue": fields.get("venue", "") or fields.get("location", ""),
+        "Mode": mode,
+        "Online_url": online_url,
+        "Organizer": fields.get("organizer", ""),
+    }
+    _count_fields(meta, "Employers", _count(fields.get("employers")) or figures.employers(text))
+    _count_fields(meta, "Positions", _count(fields.get("positions")) or figures.positions(text))
+    groups = target_groups(fields.get("target_groups", ""), title, text)
+    meta["Target_groups"] = ", ".join(g.name for g in groups)
+    campaigns = [c.name for key in source.campaigns if (c := registry.find(key))]
+    campaigns += [c.name for c in registry.named_in(f"{title}\n{text}")]
+    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
+    meta["Source"] = source.name or source.id
+    meta["Source_url"] = fields.get("url", "")
+    identity = fair_id(place.province.short, place.city or "", meta["Start"], title)
+    meta["Slug"] = identity
+    meta["Origin"] = f"{source.id}:{fields.get('id') or raw.row}"
+    return _checked(NormalisedFair(identity, meta, cleaned.markdown if cleaned else ""), registry)
+
+
+def _with_hours(day: date, hours: re.Match) -> tuple[datetime, datetime]:
+    h1, m1, h2, m2 = map(int, hours.groups())
+    return (
+        datetime(day.year, day.month, day.day, h1, m1, tzinfo=dates.SHANGHAI),
+        datetime(day.year, day.month, day.day, h2, m2, tzinfo=dates.SHANGHAI),
+    )
+
+
+def _count(value: str | None) -> figures.Count | None:
+    if not value:
+        return None
+    return figures.parse_count(value)
+
+
+def _mode(declared: str, text: str, has_online_url: bool) -> str:
+    declared = declared.replace("+", "").replace("＋", "").replace(" ", "")
+    if declared in schema.FAIR_MODES:
+        return declared
+    found = fair_text.mode_of(text)
+    if has_online_url and found == "线下":
+        return "线上"
+    return found
+
+
+def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registry) -> NormalisedFair:
+    """A fair that a news item reports; it links back to the news page."""
+    province = fair.province.short if fair.province else ""
+    start = fair.start.isoformat() if fair.start else ""
+    meta: dict[str, str] = {
+        "Title": fair.title,
+        "Date": news_meta["Date"],
+        "Category": schema.FAIR,
+        "Start": start,
+        "Province": province,
+        "City": fair.city or "",
+        "Venue": fair.venue or "",
+        "Mode": fair.mode,
+        "Organizer": fair.organizer or "",
+    }
+    _count_fields(meta, "Employers", fair.employers)
+    _count_fields(meta, "Positions", fair.positions)
+    meta["Target_groups"] = ", ".join(g.name for g in target_groups(fair.text))
+    campaigns = [c.name for c in registry.named_in(fair.text)] or [
+        name for name in news_meta.get("Campaigns", "").split(", ") if name
+    ]
+    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
+    meta["Source"] = news_meta["Source"]
+    meta["Source_url"] = news_meta.get("Source_url", "")
+    meta["News"] = news_meta["Slug"]
+    identity = fair_id(province, fair.city or "", start, fair.title)
+    meta["Slug"] = identity
+    meta["Summary"] = fair.text[:120]
+    meta["Origin"] = f"{news_meta['Origin']}#{identity}"
+    return _checked(NormalisedFair(identity, meta, fair.text), registry)
+
+
+def _checked(fair: NormalisedFair, registry: Registry) -> NormalisedFair:
+    for problem in schema.validate({k.lower(): v for k, v in fair.meta.items()}, registry):
+        fair.warnings.append(FairFieldError(problem.field, problem.value, problem.reason))
+        for key in [k for k in fair.meta if k.lower() == problem.field]:
+            del fair.meta[key]
+    return fair
