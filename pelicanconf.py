@@ -14,11 +14,11 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs"]
+PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs", "jiuye_fairs"]
 JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
 
 # Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
-ARTICLE_PATHS = ["news", "jobs", "scraped/news", "scraped/jobs"]
+ARTICLE_PATHS = ["news", "jobs", "fairs", "scraped/news", "scraped/jobs", "scraped/fairs"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 SLUGIFY_SOURCE = "basename"

@@ -22,7 +22,9 @@ class FileProblem:
         return f"{self.path}: 字段 {self.problem.field} = {self.problem.value!r}: {self.problem.reason}"
 
 
-def check_tree(content_dir: Path, article_dirs: tuple[str, ...] = ("news", "scraped")) -> Iterator[FileProblem]:
+def check_tree(
+    content_dir: Path, article_dirs: tuple[str, ...] = ("news", "jobs", "fairs", "scraped")
+) -> Iterator[FileProblem]:
     registry_path = content_dir / "campaigns.yaml"
     try:
         registry = Registry.from_yaml(registry_path.read_text(encoding="utf-8"), str(registry_path))

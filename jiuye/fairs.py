@@ -59,17 +59,22 @@ class Fair:
     employers: figures.Count | None = None
     positions: figures.Count | None = None
     organizer: str | None = None
-    text: str = ""  # the paragraphs it was read from
+    text: str = ""  # the paragraphs it was read from, as written
     problem: str | None = None  # why it cannot be a calendar entry (no date, impossible date)
 
 
 @dataclass
 class _Candidate:
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # normalised, statistics removed: for matching
+    originals: list[str] = field(default_factory=list)  # as written: for the report
 
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
+
+    def add(self, kept: str, original: str) -> None:
+        self.paragraphs.append(kept)
+        self.originals.append(original)
 
 
 def resolve_date(match: re.Match, published: date) -> date:
@@ -144,8 +149,11 @@ def extract(
     section is placed only in one of them (a passing mention of 西藏 places no fair there).
     """
     published_day = published.date() if isinstance(published, datetime) else published
-    clean = [strip_datelines(unicodedata.normalize("NFKC", p)).strip() for p in paragraphs]
-    clean = [p for p in clean if p]
+    pairs = [
+        (strip_datelines(unicodedata.normalize("NFKC", p)).strip(), strip_datelines(p).strip()) for p in paragraphs
+    ]
+    pairs = [(norm, original) for norm, original in pairs if norm]
+    clean = [norm for norm, _ in pairs]
     occasion = None
     if clean:
         lead = _DATE.search(clean[0])
@@ -154,19 +162,19 @@ def extract(
                 occasion = resolve_date(lead, published_day)
             except ValueError:
                 occasion = None
-    sections: list[tuple[regions.Province | None, list[str]]] = [(None, [])]
-    for paragraph in clean:
+    sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
+    for paragraph, original in pairs:
         head = _SECTION_HEAD.match(paragraph)
         if head and len(paragraph) <= MAX_SECTION_HEAD:
             province, _ = _first_place(head.group(1))
             if province:
                 sections.append((province, []))
                 continue
-        sections[-1][1].append(paragraph)
+        sections[-1][1].append((paragraph, original))
     fairs: list[Fair] = []
     for section_province, section in sections:
         candidates: list[_Candidate] = []
-        for paragraph in section:
+        for paragraph, original in section:
             kept = _statistics_removed(paragraph)
             names_fair = bool(FAIR_WORDS.search(kept))
             has_figures = bool(figures.employers(kept) or figures.positions(kept))
@@ -175,12 +183,13 @@ def extract(
                 figures.employers(current.text) or figures.positions(current.text) or _DATE.search(current.text)
             )
             if names_fair and (current is None or current_complete or _DATE.search(kept)):
-                candidates.append(_Candidate([kept]))
+                candidates.append(_Candidate([kept], [original]))
             elif (names_fair or has_figures) and current is not None and not current_complete:
-                current.paragraphs.append(kept)
+                current.add(kept, original)
         for candidate in candidates:
             fair = _fair(candidate.text, section_province, occasion, published_day, about)
             if fair:
+                fair.text = "\n\n".join(candidate.originals)
                 fairs.append(fair)
     return fairs
 

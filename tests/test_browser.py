@@ -98,3 +98,20 @@ def test_filter_jobs_by_group_then_province_without_javascript(phone, site_url):
     assert phone.get_by_role("heading", level=1).inner_text() == "湖北 · 残疾人 岗位"
     phone.get_by_role("link", name="客服专员（残疾人专岗）").click()
     assert "4000-5500元/月" in phone.locator(".salary").inner_text()
+
+
+def test_fair_calendar_grids(phone, site_url):
+    phone.goto(site_url + "/")
+    phone.get_by_role("navigation", name="主导航").get_by_role("link", name="招聘会").click()
+    phone.wait_for_url("**/fairs/")
+    grid = phone.get_by_role("table", name="2026年11月招聘会日历")
+    cell = grid.get_by_role("cell").filter(has_text="2026年“金秋招聘月”武汉专场招聘会")
+    assert cell.locator("time").get_attribute("datetime") == "2026-11-28"
+    phone.goto(site_url + "/fairs/jilin/")
+    grid = phone.get_by_role("table", name="2022年7月招聘会日历")
+    assert grid.get_by_role("columnheader").all_inner_texts() == list("一二三四五六日")
+    grid.get_by_role("link", name="长春启动仪式暨送岗位进社区活动").click()
+    phone.wait_for_url("**/fairs/*/")
+    facts = phone.locator(".facts").inner_text()
+    assert "2022年7月28日" in facts and "50 家" in facts and "1067 个" in facts
+    assert phone.get_by_role("link", name="添加到日历（.ics）").get_attribute("href").endswith("/event.ics")

@@ -8,26 +8,39 @@ without the bad value (one editor's typo never stops a build).
 from __future__ import annotations
 
 import logging
+import os
+from datetime import datetime
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
 
-from jiuye import regions, schema
+from jiuye import dates, regions, schema
 from jiuye.campaigns import Registry
 from jiuye.sanitise import sanitise
 
 logger = logging.getLogger(__name__)
 REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
+# The moment the build counts as "now" (open jobs, upcoming fairs): the JIUYE_NOW setting or
+# environment variable (ISO date-time) when given, else the clock.
+NOW_SETTING = "JIUYE_NOW"
+BUILD_TIME_SETTING = "JIUYE_BUILD_TIME"
 PELICAN_INTERNAL = {"reader"}
 # Kinds other than news live under their own URL and template (DESIGN.md: /jobs/<id>/, /fairs/<id>/).
 KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
 
 
-def load_registry(pelican) -> None:
-    """Load content/campaigns.yaml once; other plugins find it in settings[REGISTRY_SETTING]."""
+def initialise(pelican) -> None:
+    """Load content/campaigns.yaml and fix the build time once; other plugins read both from settings."""
+    override = pelican.settings.get(NOW_SETTING) or os.environ.get(NOW_SETTING)
+    pelican.settings[BUILD_TIME_SETTING] = dates.parse(override) if override else datetime.now(dates.SHANGHAI)
     path = Path(pelican.settings["PATH"]) / pelican.settings.get("JIUYE_CAMPAIGNS_FILE", "campaigns.yaml")
     pelican.settings[REGISTRY_SETTING] = Registry.from_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def absolute_root(settings: dict) -> str:
+    """Where the site lives, for URLs that must be absolute (JSON-LD, .ics): SITEURL, else FEED_DOMAIN."""
+    return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
 
 
 def _raw_metadata(article: Article) -> dict[str, str]:
@@ -69,5 +82,5 @@ def prepare(article: object) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(load_registry)
+    signals.initialized.connect(initialise)
     signals.content_object_init.connect(prepare)

@@ -11,23 +11,16 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import product
 
+from jiuye_content import BUILD_TIME_SETTING, absolute_root
 from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import dates, jobs, regions, salary, schema
-
-NOW_SETTING = "JIUYE_NOW"  # ISO date-time; else the JIUYE_NOW environment variable; else now
-
-
-def build_time(settings: dict) -> datetime:
-    value = settings.get(NOW_SETTING) or os.environ.get(NOW_SETTING)
-    return dates.parse(value) if value else datetime.now(dates.SHANGHAI)
 
 
 @dataclass
@@ -163,8 +156,8 @@ class Selection:
 
 class JobsGenerator(Generator):
     def generate_context(self) -> None:
-        now = build_time(self.settings)
-        siteurl = self.settings.get("SITEURL", "")
+        now = self.settings[BUILD_TIME_SETTING]
+        siteurl = absolute_root(self.settings)
         self.jobs = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.JOB]
         for article in self.jobs:
             article.job = describe(article, now)
@@ -177,7 +170,13 @@ class JobsGenerator(Generator):
             educations = {None, job.education}
             for province, group, education in product(provinces, (None, *job.groups), educations):
                 self.listings[Selection(province, group, education)].append(article)
-        self.listings.setdefault(Selection(), [])
+        # Every province and group has its page, even with no open job: links to it never break.
+        for selection in (
+            Selection(),
+            *(Selection(province=p) for p in regions.provinces()),
+            *(Selection(group=g) for g in jobs.TARGET_GROUPS),
+        ):
+            self.listings.setdefault(selection, [])
         by_province = defaultdict(list)
         for article in open_jobs:
             if article.job.province:
