@@ -17,11 +17,13 @@ test: setup
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit("jiuye needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	@command -v npm >/dev/null || { echo "jiuye needs Node.js and npm (for lunr.js)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 scrape build serve check: setup
@@ -31,4 +33,4 @@ lint: setup
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf output .cache content/scraped
+	rm -rf output .cache content/scraped node_modules

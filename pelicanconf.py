@@ -14,7 +14,7 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs", "jiuye_fairs"]
+PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs", "jiuye_fairs", "jiuye_search"]
 JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
 
 # Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
@@ -31,7 +31,9 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 
 # Provinces and campaigns replace Pelican's categories, tags, authors and archives.
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

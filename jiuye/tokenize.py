@@ -1,7 +1,8 @@
 """The search tokeniser. theme/static/js/tokenize.js is the same algorithm for the browser; the
 shared table tests/fixtures/tokenizer-cases.json proves them identical.
 
-Text is NFKC-normalised (full-width to half-width) and lower-cased. Runs of CJK characters become
+Text is NFKC-normalised (full-width to half-width) and lower-cased, and quotation marks are
+dropped, so that 就业援助“暖心行动” reads as 就业援助暖心行动 and 援助暖 finds it. Runs of CJK characters become
 overlapping bigrams, as Lucene's CJKAnalyzer does (就业援助 -> 就业 业援 援助), a lone CJK character
 stays a unigram; runs of other letters and digits are one token each; everything else separates.
 """
@@ -14,6 +15,8 @@ import unicodedata
 CJK_RANGES = (
     (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF),
 )
+# Quotation and title marks join what they surround instead of separating it.
+QUOTES = frozenset("\"'“”‘’「」『』《》〈〉«»‹›〝〞")
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
@@ -32,6 +35,8 @@ def runs(text: str) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     current, current_cjk = "", False
     for character in unicodedata.normalize("NFKC", text).lower():
+        if character in QUOTES:
+            continue
         cjk = is_cjk(character)
         if cjk or is_word(character):
             if current and cjk != current_cjk:

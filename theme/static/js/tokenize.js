@@ -1,10 +1,12 @@
 /* The search tokeniser, the same algorithm as jiuye/tokenize.py (proven by
-   tests/fixtures/tokenizer-cases.json): NFKC, lower case, CJK runs as overlapping bigrams
+   tests/fixtures/tokenizer-cases.json): NFKC, lower case, quotation marks dropped, CJK runs as overlapping bigrams
    (a lone CJK character stays a unigram), other letter/digit runs as one token. */
 (function (root) {
   "use strict";
   var CJK_RANGES = [[0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7af], [0xf900, 0xfaff], [0x20000, 0x2ebef]];
   var WORD = /[\p{L}\p{N}]/u;
+  /* Quotation and title marks join what they surround instead of separating it. */
+  var QUOTES = new Set(Array.from("\"'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u00ab\u00bb\u2039\u203a\u301d\u301e"));
 
   function isCjk(ch) {
     var point = ch.codePointAt(0);
@@ -17,6 +19,7 @@
   function runs(text) {
     var found = [], current = [], currentCjk = false;
     for (var ch of text.normalize("NFKC").toLowerCase()) {
+      if (QUOTES.has(ch)) continue;
       var cjk = isCjk(ch);
       if (cjk || WORD.test(ch)) {
         if (current.length && cjk !== currentCjk) { found.push([current, currentCjk]); current = []; }

@@ -1,0 +1,95 @@
+"""Site search: collects news, jobs and fairs once every generator has its context
+(all_generators_finalized), writes the sharded lunr index to output/search/ when the site is
+written (finalized), and copies lunr.js from node_modules (installed by npm from package-lock.json).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican import signals
+
+from jiuye_search.index import KIND_CODES, SearchDoc, build
+
+logger = logging.getLogger(__name__)
+BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
+DEFAULT_BODY_CHARS = 200  # see benchmarks/search.py: what more body text costs, and finds
+LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository
+DEFAULT_LUNR = Path(__file__).resolve().parents[2] / "node_modules" / "lunr" / "lunr.min.js"
+PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
+SNIPPET_CHARS = 90
+
+_collected: dict[str, list[SearchDoc]] = {}
+
+
+def _plain(html: str) -> str:
+    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+
+
+def document(article, body_chars: int) -> SearchDoc | None:
+    kind = KIND_CODES.get(getattr(article, "kind", None))
+    if kind is None:
+        return None
+    meta = article.metadata
+    provinces = getattr(article, "province_list", [])
+    summary = _plain(meta.get("summary", ""))
+    body = _plain(article.content)[:body_chars] if body_chars else ""
+    # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
+    tags = [article.kind] + [p.name for p in provinces] + [c.name for c in getattr(article, "campaign_list", [])]
+    tags += [meta.get(key, "") for key in ("city", "employer", "venue", "organizer", "target_groups")]
+    tags += [str(tag) for tag in getattr(article, "tags", [])]
+    day = article.date
+    expired = False
+    if kind == "f" and getattr(article, "fair", None):
+        day = article.fair.first_day
+    if kind == "j" and getattr(article, "job", None):
+        expired = article.job.expired
+        tags.append(meta.get("salary_text", ""))
+    snippet = summary or body
+    return SearchDoc(
+        kind=kind,
+        provinces=[p.short for p in provinces],
+        province_slugs=[p.slug for p in provinces],
+        date=f"{day:%Y-%m-%d}",
+        title=article.title,
+        url=article.url,
+        snippet=snippet[:SNIPPET_CHARS],
+        tags=" ".join(t for t in tags if t),
+        body=f"{summary} {body}",
+        expired=expired,
+    )
+
+
+def collect(generators) -> None:
+    for generator in generators:
+        if type(generator).__name__ != "ArticlesGenerator":
+            continue
+        settings = generator.settings
+        body_chars = settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
+        docs = [doc for article in generator.articles if (doc := document(article, body_chars))]
+        _collected[settings["OUTPUT_PATH"]] = docs
+
+
+def write(pelican) -> None:
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    docs = _collected.pop(pelican.settings["OUTPUT_PATH"], [])
+    stats = build(docs, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
+    logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes,
+                stats.seconds)
+    lunr_js = Path(pelican.settings.get(LUNR_SETTING, DEFAULT_LUNR))
+    if lunr_js.exists():
+        target = output / "theme" / "js" / "lunr.min.js"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(lunr_js, target)
+    else:
+        logger.error("找不到 lunr.js（%s）：请先运行 npm ci；搜索页将无法使用", lunr_js)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(collect)
+    signals.finalized.connect(write)
+
