@@ -13,7 +13,12 @@ import unicodedata
 
 # Han (incl. extension A and B–F, compatibility ideographs), kana, hangul syllables.
 CJK_RANGES = (
-    (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF),
+    (0x3040, 0x30FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2EBEF),
 )
 # Quotation and title marks join what they surround instead of separating it.
 QUOTES = frozenset("\"'“”‘’「」『』《》〈〉«»‹›〝〞")

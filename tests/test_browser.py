@@ -25,8 +25,11 @@ LAUNCH_ARGS = [
 
 @pytest.fixture(scope="module")
 def site_url(demo_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(demo_site))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(demo_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -115,3 +118,79 @@ def test_fair_calendar_grids(phone, site_url):
     facts = phone.locator(".facts").inner_text()
     assert "2022年7月28日" in facts and "50 家" in facts and "1067 个" in facts
     assert phone.get_by_role("link", name="添加到日历（.ics）").get_attribute("href").endswith("/event.ics")
+
+
+@pytest.fixture
+def phone_js(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    yield context.new_page()
+    context.close()
+
+
+def search(page, site_url: str, query: str = "", **filters) -> list[str]:
+    params = "&".join(f"{k}={v}" for k, v in {"q": query, **filters}.items() if v)
+    page.goto(f"{site_url}/search/?{params}")
+    return results(page)
+
+
+def results(page) -> list[str]:
+    page.wait_for_function(
+        "(s => s.textContent && !s.textContent.startsWith('正在'))(document.getElementById('search-status'))"
+    )
+    return page.locator("#search-results h2").all_inner_texts()
+
+
+SEED_000 = "就业援助“暖心行动”持续进行 帮助实现就业20万人"
+SEED_001 = "就业援助“暖心活动”启动 直击各地“送岗”现场"
+SEED_003 = "全总：“一人一策”帮扶困难职工家庭高校毕业生实现就业"
+
+
+def test_search_finds_news_jobs_and_fairs(phone_js, site_url):
+    found = search(phone_js, site_url, "暖心")
+    assert SEED_000 in found and SEED_001 in found
+    assert SEED_003 in search(phone_js, site_url, "阳光就业")
+    assert "长春启动仪式暨送岗位进社区活动" in search(phone_js, site_url, "吉林 招聘会")
+    assert search(phone_js, site_url, "武汉江城供应链管理有限公司") == ["仓储物流专员"]
+    substring = search(phone_js, site_url, "援助暖")  # inside 就业援助“暖心行动”
+    assert SEED_000 in substring and SEED_001 in substring
+    assert "没有找到" in (search(phone_js, site_url, "火星移民") or [phone_js.inner_text("#search-status")])[0]
+
+
+def test_filters_narrow_results(phone_js, site_url):
+    everything = search(phone_js, site_url, "暖心")
+    fairs = search(phone_js, site_url, "暖心", kind="f")
+    assert fairs and set(fairs) < set(everything)
+    assert "长春启动仪式暨送岗位进社区活动" in fairs and SEED_000 not in fairs
+    jilin = search(phone_js, site_url, "暖心", province="jilin")
+    assert SEED_001 in jilin and SEED_000 not in jilin and set(jilin) < set(everything)
+    # the filters on the page itself, as a person uses them
+    search(phone_js, site_url, "暖心")
+    phone_js.get_by_role("radio", name="新闻").check()
+    news = results(phone_js)
+    assert SEED_000 in news and "长春启动仪式暨送岗位进社区活动" not in news
+    assert "kind=n" in phone_js.url
+
+
+def test_results_as_you_type_with_the_query_in_the_url(phone_js, site_url):
+    phone_js.goto(site_url + "/")
+    phone_js.get_by_role("searchbox", name="搜索").fill("阳光就业")
+    phone_js.get_by_role("searchbox", name="搜索").press("Enter")
+    phone_js.wait_for_url("**/search/?q=*")
+    assert SEED_003 in results(phone_js)
+    box = phone_js.get_by_label("搜索新闻、岗位和招聘会")
+    box.fill("")
+    box.press_sequentially("江城供应链", delay=30)  # no Enter: results follow the typing
+    phone_js.wait_for_function("location.search.includes(encodeURIComponent('江城供应链'))")
+    assert results(phone_js) == ["仓储物流专员"]
+    marked = phone_js.locator("#search-results li").first.locator(".snippet mark").all_inner_texts()
+    assert "".join(marked) == "江城供应链"  # the employer, highlighted in the snippet
+    assert phone_js.get_by_role("status").inner_text().startswith("找到 1 条")
+
+
+def test_search_without_javascript_says_so(phone, site_url):
+    phone.goto(site_url + "/search/?q=暖心")
+    notice = phone.locator(".notice")
+    assert notice.is_visible()
+    assert "JavaScript" in notice.inner_text()
+    notice.get_by_role("link", name="按省份").click()
+    phone.wait_for_url("**/province/")

@@ -78,8 +78,9 @@ def write(pelican) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
     docs = _collected.pop(pelican.settings["OUTPUT_PATH"], [])
     stats = build(docs, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
-    logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes,
-                stats.seconds)
+    logger.info(
+        "搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes, stats.seconds
+    )
     lunr_js = Path(pelican.settings.get(LUNR_SETTING, DEFAULT_LUNR))
     if lunr_js.exists():
         target = output / "theme" / "js" / "lunr.min.js"
@@ -92,4 +93,3 @@ def write(pelican) -> None:
 def register() -> None:
     signals.all_generators_finalized.connect(collect)
     signals.finalized.connect(write)
-

@@ -72,7 +72,7 @@ def _write(path: Path, text: str) -> int:
     return len(data)
 
 
-def _lunr(docs: list[SearchDoc], progress: bool) -> dict:
+def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
     builder = Builder()
     builder.pipeline = Pipeline()  # our tokens are final: no stemming, stop words or trimming
     builder.search_pipeline = Pipeline()
@@ -95,7 +95,7 @@ def _shard_count(sizes: dict[str, int]) -> int:
 def build(docs: list[SearchDoc], out: Path, progress: bool = False) -> IndexStats:
     started = time.perf_counter()
     docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], _descending(d.date), d.title))
-    serialized = _lunr(docs, progress)
+    serialized = lunr_index(docs, progress)
     inverted = serialized["invertedIndex"]
     first_char_bytes: dict[str, int] = defaultdict(int)
     for term, posting in inverted:
