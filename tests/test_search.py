@@ -6,8 +6,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from jiuye_search.index import BUCKET, SearchDoc, build, lunr_index
+
 from jiuye.tokenize import shard
-from jiuye_search.index import BUCKET, SearchDoc, lunr_index, build
 
 
 def load(path: Path):
