@@ -37,18 +37,36 @@ def sample_docs(count: int) -> list[SearchDoc]:
     return docs
 
 
+def shard_files(root: Path) -> dict[int, dict]:
+    return {int(path.stem): load(path) for path in (root / "s").glob("*.json")}
+
+
+def expanded(root: Path) -> dict[tuple[str, str, int], int]:
+    """(term, field, ref) -> score×100, from every shard."""
+    triples = {}
+    for shard_index in shard_files(root).values():
+        for term, per_field in shard_index["t"]:
+            for field, (deltas, scores) in zip(shard_index["f"], per_field, strict=True):
+                ref = 0
+                for delta, score in zip(deltas, scores, strict=True):
+                    ref += delta
+                    assert (term, field, ref) not in triples
+                    triples[(term, field, ref)] = score
+    return triples
+
+
 def test_demo_index_files(demo_site):
     root = demo_site / "search" / "i"
     manifest = load(root / "manifest.json")
-    assert manifest["count"] >= 30 and manifest["shards"] >= 1
+    assert manifest["count"] >= 30 and manifest["shards"] >= 1 and manifest["lunr"] == "2.3.9"
     assert {r[0] for r in manifest["ranges"]} == {"n", "j", "f"}
     assert sum(end - start for _, start, end in manifest["ranges"]) == manifest["count"]
-    for number in manifest["present"]:
-        index = load(root / "s" / f"{number}.json")
-        assert index["version"] == "2.3.9" and index["fields"] == ["t", "g", "b", "p"]
-        for term, posting in index["invertedIndex"]:
-            assert shard(term, manifest["shards"]) == number
-            assert set(posting) == {"_index", "t", "g", "b", "p"}
+    for number, shard_index in shard_files(root).items():
+        assert shard_index["f"] == ["t", "g", "b", "p"]
+        terms = [term for term, _ in shard_index["t"]]
+        assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be"))  # lunr.js insertion order
+        assert all(shard(term, manifest["shards"]) == number for term in terms)
+    assert all(0 <= ref < manifest["count"] for _, _, ref in expanded(root))
     rows = [row for n in range((manifest["count"] + BUCKET - 1) // BUCKET) for row in load(root / "d" / f"{n}.json")]
     assert len(rows) == manifest["count"]
     assert {"t", "k", "p", "d", "u", "s"} <= set(rows[0])
@@ -60,25 +78,25 @@ def test_demo_index_files(demo_site):
 def test_shards_together_hold_exactly_the_global_index(tmp_path):
     docs = sample_docs(90)
     build(docs, tmp_path / "i")
-    manifest = load(tmp_path / "i" / "manifest.json")
-    merged_terms, merged_vectors = {}, defaultdict(dict)
-    for number in manifest["present"]:
-        index = load(tmp_path / "i" / "s" / f"{number}.json")
-        for term, posting in index["invertedIndex"]:
-            assert term not in merged_terms
-            merged_terms[term] = posting
-        for field_ref, vector in index["fieldVectors"]:
-            for position in range(0, len(vector), 2):
-                merged_vectors[field_ref][vector[position]] = vector[position + 1]
     # the same documents in the same order, through lunr.py in one piece
     ordered = sorted(
         docs, key=lambda d: ("njf".index(d.kind), "".join(chr(0x10FFFF - ord(c)) for c in d.date), d.title)
     )
     whole = lunr_index(ordered, progress=False)
-    assert merged_terms == dict(whole["invertedIndex"])
+    terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
+    expected = {}
     for field_ref, vector in whole["fieldVectors"]:
-        expected = {vector[i]: round(vector[i + 1], 3) for i in range(0, len(vector), 2)}
-        assert merged_vectors.get(field_ref, {}) == expected
+        field, ref = field_ref.split("/")
+        for i in range(0, len(vector), 2):
+            expected[(terms[vector[i]], field, int(ref))] = round(vector[i + 1] * 100)
+    postings = {
+        (term, field, int(ref))
+        for term, posting in whole["invertedIndex"]
+        for field in whole["fields"]
+        for ref in posting[field]
+    }
+    assert set(expected) == postings
+    assert expanded(tmp_path / "i") == expected
 
 
 def test_refs_are_grouped_by_kind_newest_first(tmp_path):

@@ -5,8 +5,9 @@ Layout under output/search/i/ (the search page is output/search/index.html):
   of each kind: refs are assigned in (kind, newest first) order, so the kind filter is a range
   check. The province filter is one more required term: each item's provinces are indexed by
   pinyin slug in field "p" (a slug never comes out of the tokeniser's CJK bigrams).
-- s/<k>.json — a lunr.js 2.3.9 index holding the terms whose first character hashes to k
-  (jiuye.tokenize.shard), with their postings and the matching parts of the field vectors. lunr
+- s/<k>.json — the terms whose first character hashes to k (jiuye.tokenize.shard): for each
+  term and field, the documents (delta-encoded refs) and lunr.py's score for each. The browser
+  expands a shard into lunr.js 2.3.9's own index format and loads it with lunr.Index.load. lunr
   scores a document by the query vector's dot product with the document's field vector, so
   splitting the vectors by term keeps every term's score.
 - d/<n>.json — result metadata (title, kind, province, date, URL, snippet) of refs
@@ -33,10 +34,11 @@ KIND_CODES = {"新闻": "n", "岗位": "j", "招聘会": "f"}
 KIND_ORDER = {"n": 0, "j": 1, "f": 2}
 # title; place, employer, campaign, tags; summary and body excerpt; province slugs (filter only)
 FIELDS = (("t", 10), ("g", 4), ("b", 1), ("p", 1))
-BUCKET = 16
+BUCKET = 4  # result rows per metadata file: a first page of 10 results fetches ≤ 10 small files
 TARGET_SHARD_BYTES = 12_000
+POSTING_BYTES = 6  # about what one (term, field, document) costs in a shard file
 MAX_SHARDS = 4096
-SCORE_DIGITS = 3
+SCORE_SCALE = 100  # scores travel as integers: round(score × 100)
 
 
 @dataclass
@@ -87,44 +89,54 @@ def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
 
 
 def _shard_count(sizes: dict[str, int]) -> int:
+    """A power of two that makes the average shard about TARGET_SHARD_BYTES."""
     total = sum(sizes.values())
     wanted = max(1, total / TARGET_SHARD_BYTES)
     return min(MAX_SHARDS, 2 ** round(math.log2(wanted)))
+
+
+def _js_order(term: str) -> bytes:
+    """lunr.js inserts terms into its TokenSet in JavaScript's (UTF-16) string order."""
+    return term.encode("utf-16-be")
+
+
+def split(serialized: dict, shards: int) -> dict[int, list]:
+    """The lunr.py index as shards of [term, [[ref deltas, scores×100] per field]] entries.
+
+    Each (term, field, document) of the index appears once, with the score lunr.py computed for
+    it; the browser (search.js, expand()) rebuilds lunr's invertedIndex and fieldVectors from it.
+    """
+    fields = serialized["fields"]
+    terms = {posting["_index"]: term for term, posting in serialized["invertedIndex"]}
+    postings: dict[int, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    for field_ref, vector in serialized["fieldVectors"]:
+        field_name, ref = field_ref.split("/", 1)
+        for position in range(0, len(vector), 2):
+            postings[vector[position]][field_name].append((int(ref), vector[position + 1]))
+    result: dict[int, list] = defaultdict(list)
+    for index in sorted(postings, key=lambda i: _js_order(terms[i])):
+        per_field = []
+        for field_name in fields:
+            pairs = sorted(postings[index].get(field_name, []))
+            refs = [ref - previous for ref, previous in zip([r for r, _ in pairs], [0] + [r for r, _ in pairs])]
+            per_field.append([refs, [round(score * SCORE_SCALE) for _, score in pairs]])
+        result[shard(terms[index], shards)].append([terms[index], per_field])
+    return result
 
 
 def build(docs: list[SearchDoc], out: Path, progress: bool = False) -> IndexStats:
     started = time.perf_counter()
     docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], _descending(d.date), d.title))
     serialized = lunr_index(docs, progress)
-    inverted = serialized["invertedIndex"]
-    first_char_bytes: dict[str, int] = defaultdict(int)
-    for term, posting in inverted:
-        first_char_bytes[term[0]] += len(_dump([term, posting])) * 2  # postings, and about as much vector
-    shards = _shard_count(first_char_bytes)
-    term_shard = {posting["_index"]: shard(term, shards) for term, posting in inverted}
-    shard_terms: dict[int, list] = defaultdict(list)
-    for term, posting in inverted:
-        shard_terms[term_shard[posting["_index"]]].append([term, posting])
-    shard_vectors: dict[int, list] = defaultdict(list)
-    for field_ref, vector in serialized["fieldVectors"]:
-        parts: dict[int, list] = defaultdict(list)
-        for position in range(0, len(vector), 2):
-            index = vector[position]
-            parts[term_shard[index]] += [index, round(vector[position + 1], SCORE_DIGITS)]
-        for number, part in parts.items():
-            shard_vectors[number].append([field_ref, part])
+    first_char_postings: dict[str, int] = defaultdict(int)
+    for term, posting in serialized["invertedIndex"]:
+        first_char_postings[term[0]] += sum(len(posting[f]) for f in serialized["fields"]) * POSTING_BYTES
+    shards = _shard_count(first_char_postings)
     if out.exists():
         shutil.rmtree(out)
     total = 0
-    for number, terms in shard_terms.items():
-        shard_index = {
-            "version": serialized["version"],
-            "fields": serialized["fields"],
-            "fieldVectors": shard_vectors[number],
-            "invertedIndex": terms,
-            "pipeline": [],
-        }
-        total += _write(out / "s" / f"{number}.json", _dump(shard_index))
+    for number, entries in split(serialized, shards).items():
+        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": entries}))
     for start in range(0, len(docs), BUCKET):
         rows = [_row(doc) for doc in docs[start : start + BUCKET]]
         total += _write(out / "d" / f"{start // BUCKET}.json", _dump(rows))
@@ -135,10 +147,11 @@ def build(docs: list[SearchDoc], out: Path, progress: bool = False) -> IndexStat
         else:
             ranges.append([doc.kind, ref, ref + 1])
     manifest = {
-        "version": 1,
+        "version": 2,
+        "lunr": serialized["version"],
         "count": len(docs),
         "shards": shards,
-        "present": sorted(shard_terms),
+        "scale": SCORE_SCALE,
         "bucket": BUCKET,
         "ranges": ranges,
     }

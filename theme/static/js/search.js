@@ -10,7 +10,7 @@
   var statusBox = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var KINDS = { n: "新闻", j: "岗位", f: "招聘会" };
-  var PAGE = 20, DEBOUNCE_MS = 200;
+  var PAGE = 10, DEBOUNCE_MS = 200;
   var manifest = null, shardCache = {}, bucketCache = {}, generation = 0, timer = null;
 
   function getJson(path) {
@@ -23,9 +23,37 @@
     if (!manifest) manifest = getJson("manifest.json");
     return manifest;
   }
+  /* A shard file lists, per term and field, the documents (delta-encoded) and lunr.py's score of
+     each; expand it into lunr.js's own serialised index. A missing shard holds no term. */
+  function expand(shard, m) {
+    var inverted = [], vectors = {};
+    shard.t.forEach(function (entry, index) {
+      var posting = { _index: index };
+      shard.f.forEach(function (field, i) {
+        var deltas = entry[1][i][0], scores = entry[1][i][1], ref = 0, docs = {};
+        for (var k = 0; k < deltas.length; k++) {
+          ref += deltas[k];
+          docs[ref] = {};
+          var key = field + "/" + ref;
+          (vectors[key] = vectors[key] || []).push(index, scores[k] / m.scale);
+        }
+        posting[field] = docs;
+      });
+      inverted.push([entry[0], posting]);
+    });
+    return lunr.Index.load({
+      version: m.lunr, fields: shard.f, pipeline: [],
+      fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }),
+      invertedIndex: inverted
+    });
+  }
   function loadShard(number) {
     if (!shardCache[number]) {
-      shardCache[number] = getJson("s/" + number + ".json").then(function (data) { return lunr.Index.load(data); });
+      shardCache[number] = Promise.all([loadManifest(), fetch(base + "s/" + number + ".json")]).then(function (got) {
+        if (got[1].status === 404) return null;
+        if (!got[1].ok) throw new Error("shard " + number + ": HTTP " + got[1].status);
+        return got[1].json().then(function (data) { return expand(data, got[0]); });
+      });
     }
     return shardCache[number];
   }
@@ -51,14 +79,14 @@
       var wanted = terms(query);
       if (!wanted.length) return { refs: [], manifest: m };
       if (place) wanted.push({ token: place, prefix: false, fields: ["p"] });
-      var present = new Set(m.present), byShard = {};
+      var byShard = {};
       for (var i = 0; i < wanted.length; i++) {
         var number = jiuyeTokenize.shard(wanted[i].token, m.shards);
-        if (!present.has(number)) return { refs: [], manifest: m };
         (byShard[number] = byShard[number] || []).push(wanted[i]);
       }
       var numbers = Object.keys(byShard);
       return Promise.all(numbers.map(loadShard)).then(function (indexes) {
+        if (indexes.indexOf(null) !== -1) return { refs: [], manifest: m };
         var scores = null;
         indexes.forEach(function (index, n) {
           var found = {};
