@@ -208,17 +208,14 @@ class _Body:
         pass
 
 
-PAGEFIND_PROBE = (
-    """<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>probe</title>
+PAGEFIND_PROBE = f"""<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>probe</title>
 <script type="module">
 const pagefind = await import("/pagefind/pagefind.js");
 const query = new URLSearchParams(location.search).get("q");
 const search = await pagefind.search(query);
-await Promise.all(search.results.slice(0, %d).map(r => r.data()));
+await Promise.all(search.results.slice(0, {RESULTS}).map(r => r.data()));
 document.title = "done " + search.results.length;
 </script></html>"""
-    % RESULTS
-)
 
 
 def measure(base: str, path: str, done: str, resource_filter: str) -> tuple[int, int]:

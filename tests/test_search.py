@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 from jiuye_search.index import BUCKET, SearchDoc, build, lunr_index

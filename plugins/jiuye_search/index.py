@@ -118,8 +118,9 @@ def split(serialized: dict, shards: int) -> dict[int, list]:
         per_field = []
         for field_name in fields:
             pairs = sorted(postings[index].get(field_name, []))
-            refs = [ref - previous for ref, previous in zip([r for r, _ in pairs], [0] + [r for r, _ in pairs])]
-            per_field.append([refs, [round(score * SCORE_SCALE) for _, score in pairs]])
+            refs = [ref for ref, _ in pairs]
+            deltas = [ref - previous for previous, ref in zip([0, *refs], refs, strict=False)]
+            per_field.append([deltas, [round(score * SCORE_SCALE) for _, score in pairs]])
         result[shard(terms[index], shards)].append([terms[index], per_field])
     return result
 
