@@ -156,19 +156,34 @@ def test_search_finds_news_jobs_and_fairs(phone_js, site_url):
     assert "没有找到" in (search(phone_js, site_url, "火星移民") or [phone_js.inner_text("#search-status")])[0]
 
 
+def found(page) -> int:
+    return int(page.get_by_role("status").inner_text().split()[1])
+
+
+def kinds(page) -> set[str]:
+    return set(page.locator("#search-results .kind").all_inner_texts())
+
+
 def test_filters_narrow_results(phone_js, site_url):
-    everything = search(phone_js, site_url, "暖心")
+    search(phone_js, site_url, "暖心")
+    everything = found(phone_js)
+    assert kinds(phone_js) >= {"新闻", "招聘会"}
     fairs = search(phone_js, site_url, "暖心", kind="f")
-    assert fairs and set(fairs) < set(everything)
+    assert 0 < found(phone_js) < everything and kinds(phone_js) == {"招聘会"}
     assert "长春启动仪式暨送岗位进社区活动" in fairs and SEED_000 not in fairs
     jilin = search(phone_js, site_url, "暖心", province="jilin")
-    assert SEED_001 in jilin and SEED_000 not in jilin and set(jilin) < set(everything)
+    assert 0 < found(phone_js) < everything
+    assert SEED_001 in jilin and SEED_000 not in jilin
+    assert all("吉林" in meta for meta in phone_js.locator("#search-results .meta").all_inner_texts())
     # the filters on the page itself, as a person uses them
     search(phone_js, site_url, "暖心")
     phone_js.get_by_role("radio", name="新闻").check()
     news = results(phone_js)
-    assert SEED_000 in news and "长春启动仪式暨送岗位进社区活动" not in news
+    assert SEED_000 in news and kinds(phone_js) == {"新闻"}
     assert "kind=n" in phone_js.url
+    phone_js.get_by_label("省份").select_option(label="吉林")
+    assert results(phone_js) == [SEED_001]
+    assert "province=jilin" in phone_js.url
 
 
 def test_results_as_you_type_with_the_query_in_the_url(phone_js, site_url):
