@@ -5,13 +5,12 @@ python -m benchmarks.build [N ...]        (default: 1000 5000)
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.generate import ROOT, news_content
+from benchmarks.generate import ROOT, news_content, pelican
 
 BARE_SETTINGS = """
 PATH = "content"
@@ -24,25 +23,7 @@ FEED_DOMAIN = "http://127.0.0.1:8000"
 
 def timed_build(content: Path, settings: Path, output: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(settings),
-            "-o",
-            str(output),
-            "-q",
-            "-e",
-            "CACHE_CONTENT=false",
-            "LOAD_CONTENT_CACHE=false",
-        ],
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
+    pelican(content, settings, output, "-q")
     return time.perf_counter() - started
 
 

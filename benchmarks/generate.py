@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from jiuye import dates, metadata, regions
@@ -51,3 +53,29 @@ def news_content(target: Path, count: int, seed: int = 7) -> Path:
         }
         (folder / f"{number}.md").write_text(metadata.render(meta, body), encoding="utf-8")
     return target
+
+
+def pelican(content: Path, settings: Path, output: Path, *options: str, extra: tuple[str, ...] = ()) -> str:
+    """Build `content` into `output` without Pelican's cache; returns what Pelican printed."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(settings),
+            "-o",
+            str(output),
+            *options,
+            "-e",
+            "CACHE_CONTENT=false",
+            "LOAD_CONTENT_CACHE=false",
+            *extra,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout + result.stderr

@@ -20,14 +20,13 @@ import json
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from benchmarks.generate import ROOT, registry
+from benchmarks.generate import ROOT, pelican, registry
 from jiuye import dates, metadata, regions, tokenize
 
 QUERIES = ("湖北 招聘会", "暖心")
@@ -106,28 +105,9 @@ def generate(target: Path, count: int, seed: int = 5) -> None:
 def build(content: Path, output: Path) -> tuple[float, float]:
     """(build seconds, index seconds from the plugin's log line)."""
     started = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(ROOT / "pelicanconf.py"),
-            "-o",
-            str(output),
-            "-v",
-            "-e",
-            "CACHE_CONTENT=false",
-            "LOAD_CONTENT_CACHE=false",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    printed = pelican(content, ROOT / "pelicanconf.py", output, "-v")
     seconds = time.perf_counter() - started
-    logged = re.search(r"搜索索引：.*?([\d.]+)\s*秒", (result.stdout + result.stderr).replace("\n", " "))
+    logged = re.search(r"搜索索引：.*?([\d.]+)\s*秒", printed.replace("\n", " "))
     return seconds, float(logged.group(1)) if logged else float("nan")
 
 
@@ -303,25 +283,7 @@ def body_tradeoff(count: int = 2000, lengths: tuple[int, ...] = (0, 100, 200, 50
         print(f"{'body chars':>10} {'index bytes':>12} {'probes found':>13}")
         for length in lengths:
             output = Path(tmp) / f"out-{length}"
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pelican",
-                    str(content),
-                    "-s",
-                    str(ROOT / "pelicanconf.py"),
-                    "-o",
-                    str(output),
-                    "-e",
-                    "CACHE_CONTENT=false",
-                    "LOAD_CONTENT_CACHE=false",
-                    f"JIUYE_SEARCH_BODY_CHARS={length}",
-                ],
-                cwd=ROOT,
-                capture_output=True,
-                check=True,
-            )
+            pelican(content, ROOT / "pelicanconf.py", output, extra=(f"JIUYE_SEARCH_BODY_CHARS={length}",))
             found = sum(_probe_found(output, slug, phrase) for slug, phrase in probes)
             print(f"{length:>10} {folder_bytes(output / 'search' / 'i'):>12,} {found:>9}/{len(probes)}", flush=True)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from jiuye import dates, figures, schema
@@ -16,27 +15,11 @@ from jiuye import fairs as fair_text
 from jiuye.campaigns import Registry
 from jiuye.jobs import location, target_groups
 from scrapers.clean import clean
-from scrapers.item import RawFair
+from scrapers.item import FieldError, Normalised, RawFair
 from scrapers.sources import Source
 
 _DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
 _TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-~～至到—]\s*(\d{1,2})[:：](\d{2})")
-
-
-class FairFieldError(ValueError):
-    def __init__(self, field_name: str, value: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field_name
-        self.value = value
-        self.reason = reason
-
-
-@dataclass
-class NormalisedFair:
-    id: str
-    meta: dict[str, str]
-    body: str = ""
-    warnings: list[FairFieldError] = field(default_factory=list)
 
 
 def fair_id(province: str, city: str, start: str, title: str) -> str:
@@ -62,17 +45,17 @@ def _count_fields(meta: dict[str, str], key: str, count: figures.Count | None) -
         meta[f"{key}_text"] = count.text
 
 
-def normalise(raw: RawFair, source: Source, registry: Registry) -> NormalisedFair:
+def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     fields = raw.fields
     title = " ".join(fields.get("title", "").split())
     if not title:
-        raise FairFieldError("title", "", "缺少招聘会名称")
+        raise FieldError("title", "", "缺少招聘会名称")
     raw_start = fields.get("start", "")
     hours = _TIME_RANGE.search(raw_start)
     try:
         start = _moment(raw_start[: hours.start()] if hours else raw_start)
     except ValueError as error:
-        raise FairFieldError("start", raw_start, "缺少或无法识别的举办日期，未列入日历") from error
+        raise FieldError("start", raw_start, "缺少或无法识别的举办日期，未列入日历") from error
     description_html = fields.get("description", "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     text = "\n".join(cleaned.paragraphs) if cleaned else ""
@@ -81,7 +64,7 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> NormalisedFai
         try:
             end = _moment(fields["end"])
         except ValueError as error:
-            raise FairFieldError("end", fields["end"], "无法识别的结束时间") from error
+            raise FieldError("end", fields["end"], "无法识别的结束时间") from error
     elif hours and not isinstance(start, datetime):
         start, end = _with_hours(start, hours)
     place = (
@@ -92,7 +75,7 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> NormalisedFai
         or location(title, text)  # an online fair: its place is in its name or description
     )
     if place is None:
-        raise FairFieldError("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
+        raise FieldError("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
     online_url = fields.get("online_url", "")
     mode = _mode(fields.get("mode", ""), f"{title}\n{text}\n{fields.get('location', '')}", bool(online_url))
     meta: dict[str, str] = {
@@ -120,7 +103,7 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> NormalisedFai
     identity = fair_id(place.province.short, place.city or "", meta["Start"], title)
     meta["Slug"] = identity
     meta["Origin"] = f"{source.id}:{fields.get('id') or raw.row}"
-    return _checked(NormalisedFair(identity, meta, cleaned.markdown if cleaned else ""), registry)
+    return Normalised(identity, meta, cleaned.markdown if cleaned else "").checked(registry)
 
 
 def _with_hours(day: date, hours: re.Match) -> tuple[datetime, datetime]:
@@ -147,7 +130,7 @@ def _mode(declared: str, text: str, has_online_url: bool) -> str:
     return found
 
 
-def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registry) -> NormalisedFair:
+def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registry) -> Normalised:
     """A fair that a news item reports; it links back to the news page."""
     province = fair.province.short if fair.province else ""
     start = fair.start.isoformat() if fair.start else ""
@@ -176,12 +159,4 @@ def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registr
     meta["Slug"] = identity
     meta["Summary"] = fair.text[:120]
     meta["Origin"] = f"{news_meta['Origin']}#{identity}"
-    return _checked(NormalisedFair(identity, meta, fair.text), registry)
-
-
-def _checked(fair: NormalisedFair, registry: Registry) -> NormalisedFair:
-    for problem in schema.validate({k.lower(): v for k, v in fair.meta.items()}, registry):
-        fair.warnings.append(FairFieldError(problem.field, problem.value, problem.reason))
-        for key in [k for k in fair.meta if k.lower() == problem.field]:
-            del fair.meta[key]
-    return fair
+    return Normalised(identity, meta, fair.text).checked(registry)

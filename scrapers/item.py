@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from jiuye import schema
+from jiuye.campaigns import Registry
+
 
 @dataclass
 class Item:
@@ -49,6 +52,34 @@ class ItemError:
 
     def __str__(self) -> str:
         return f"[{self.source_id}] 条目 {self.item}: 字段 {self.field} = {self.value!r}: {self.reason}"
+
+
+class FieldError(ValueError):
+    """One field of a job or fair that cannot be understood: which field, its value, and why."""
+
+    def __init__(self, field_name: str, value: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field = field_name
+        self.value = value
+        self.reason = reason
+
+
+@dataclass
+class Normalised:
+    """A job or fair ready to store: its identity, metadata, body, and the fields left out."""
+
+    id: str
+    meta: dict[str, str]
+    body: str = ""
+    warnings: list[FieldError] = field(default_factory=list)
+
+    def checked(self, registry: Registry) -> Normalised:
+        """Validated against jiuye.schema: a field that fails is left out and reported."""
+        for problem in schema.validate({k.lower(): v for k, v in self.meta.items()}, registry):
+            self.warnings.append(FieldError(problem.field, problem.value, problem.reason))
+            for key in [k for k in self.meta if k.lower() == problem.field]:
+                del self.meta[key]
+        return self
 
 
 class SourceError(Exception):

@@ -9,13 +9,12 @@ from __future__ import annotations
 import ast
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from jiuye import dates, jobs, salary, schema
 from jiuye.campaigns import Registry
 from scrapers.clean import clean
-from scrapers.item import RawJob
+from scrapers.item import FieldError, Normalised, RawJob
 from scrapers.sources import Source
 
 # The canonical keys readers fill in.
@@ -44,22 +43,6 @@ FIELDS = (
     "campaigns",
 )
 _SCHEMA_UNITS = {code: unit for unit, code in salary.UNITS.items()}
-
-
-class JobFieldError(ValueError):
-    def __init__(self, field_name: str, value: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field_name
-        self.value = value
-        self.reason = reason
-
-
-@dataclass
-class NormalisedJob:
-    id: str
-    meta: dict[str, str]
-    body: str
-    warnings: list[JobFieldError] = field(default_factory=list)
 
 
 def as_list(value: str | list[str] | None) -> list[str]:
@@ -99,27 +82,27 @@ def _openings(value: str) -> str | None:
         return None
     match = re.search(r"\d+", value)
     if not match:
-        raise JobFieldError("openings", value, "招聘人数应为数字")
+        raise FieldError("openings", value, "招聘人数应为数字")
     return match.group()
 
 
-def normalise(raw: RawJob, source: Source, registry: Registry) -> NormalisedJob:
-    """Raises JobFieldError for a required field; collects the optional ones in `warnings`."""
-    warnings: list[JobFieldError] = []
+def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
+    """Raises FieldError for a required field; collects the optional ones in `warnings`."""
+    warnings: list[FieldError] = []
     title, employer = _text(raw, "title"), _text(raw, "employer")
     if not title:
-        raise JobFieldError("title", "", "缺少岗位名称")
+        raise FieldError("title", "", "缺少岗位名称")
     if not employer:
-        raise JobFieldError("employer", "", "缺少招聘单位")
+        raise FieldError("employer", "", "缺少招聘单位")
     place_texts = [_text(raw, k) for k in ("province", "city", "location")]
     place = jobs.location(*place_texts) or (jobs.location(source.province) if source.province else None)
     if place is None:
-        raise JobFieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
+        raise FieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
     raw_date = _text(raw, "date")
     try:
         posted = dates.parse(raw_date)
     except ValueError as error:
-        raise JobFieldError("date", raw_date, "缺少或无法识别的发布日期") from error
+        raise FieldError("date", raw_date, "缺少或无法识别的发布日期") from error
     description_html = str(raw.fields.get("description") or "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     description_text = "\n".join(cleaned.paragraphs) if cleaned else ""
@@ -139,8 +122,8 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> NormalisedJob:
         try:
             convert(value)
         except (ValueError, KeyError) as error:
-            reason = error.reason if isinstance(error, JobFieldError) else str(error)
-            warnings.append(JobFieldError(key, value, reason))
+            reason = error.reason if isinstance(error, FieldError) else str(error)
+            warnings.append(FieldError(key, value, reason))
 
     def set_salary(value: str) -> None:
         parsed = salary.parse(value)
@@ -177,12 +160,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> NormalisedJob:
     meta["Slug"] = job
     meta["Summary"] = _summary(meta, description_text)
     meta["Origin"] = f"{source.id}:{_text(raw, 'id') or raw.row}"
-    problems = schema.validate({k.lower(): v for k, v in meta.items()}, registry)
-    for problem in problems:
-        warnings.append(JobFieldError(problem.field, problem.value, problem.reason))
-        for key in [k for k in meta if k.lower() == problem.field]:
-            del meta[key]
-    return NormalisedJob(job, meta, cleaned.markdown if cleaned else "", warnings)
+    return Normalised(job, meta, cleaned.markdown if cleaned else "", warnings).checked(registry)
 
 
 def _http_url(value: str) -> str:

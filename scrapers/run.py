@@ -16,7 +16,7 @@ from jiuye import fairs as fair_text
 from jiuye.campaigns import Registry
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawFair, RawJob, SourceError
+from scrapers.item import FieldError, Item, ItemError, RawFair, RawJob, SourceError
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -117,7 +117,7 @@ class Run:
     def job(self, raw: RawJob, source: Source, result: SourceReport) -> None:
         try:
             job = jobs.normalise(raw, source, self.registry)
-        except jobs.JobFieldError as error:
+        except FieldError as error:
             self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
             return
         self.keep(result, raw.row, job.warnings, self.content_dir / JOBS_DIR / f"{job.id}.md", job.meta, job.body)
@@ -125,7 +125,7 @@ class Run:
     def fair(self, raw: RawFair, source: Source, result: SourceReport) -> None:
         try:
             fair = fairs.normalise(raw, source, self.registry)
-        except fairs.FairFieldError as error:
+        except FieldError as error:
             self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
             return
         self.keep(result, raw.row, fair.warnings, self.content_dir / FAIRS_DIR / f"{fair.id}.md", fair.meta, fair.body)
