@@ -44,6 +44,24 @@ def place_spellings() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, alternatives))), owner
 
 
+def first_place(text: str) -> tuple[regions.Province | None, str | None]:
+    """The first province the text names, and the first of its cities (a county names its city)."""
+    pattern, owner = place_spellings()
+    cities = regions.city_names()
+    province = city = None
+    for match in pattern.finditer(unicodedata.normalize("NFKC", text)):
+        spelling = match.group()
+        found_province = regions.province_by_code(owner[spelling])
+        if province is None:
+            province = found_province
+        if found_province is not province:
+            continue  # a second province: keep the first
+        if city is None and spelling not in regions.province_spellings():
+            found_city = cities.get(spelling) or regions.city_of_district(spelling)
+            city = found_city.name if found_city else None
+    return province, city
+
+
 def strip_datelines(text: str) -> str:
     text = _DATELINE.sub(" ", text)
     return "\n".join(_LEAD_IN.sub("", line) for line in text.split("\n"))
@@ -63,7 +81,7 @@ def places_about(title: str, body: str) -> Places:
     first_seen: dict[str, int] = {}
     city_hits: Counter[str] = Counter()
     city_lookup = regions.city_names()
-    province_spellings = {name for province in regions.provinces() for name in province.names}
+    province_spellings = regions.province_spellings()
 
     def count(sentence: str, weight: int) -> None:
         codes = set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from jiuye import figures, regions
-from jiuye.extract import place_spellings, strip_datelines
+from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
 FAIR_WORDS = re.compile(
@@ -93,24 +93,6 @@ def _statistics_removed(paragraph: str) -> str:
     return "".join(s for s in sentences(paragraph) if not AGGREGATE.search(s))
 
 
-def _first_place(text: str) -> tuple[regions.Province | None, str | None]:
-    pattern, owner = place_spellings()
-    cities = regions.city_names()
-    province_spellings = {n for p in regions.provinces() for n in p.names}
-    province = city = None
-    for match in pattern.finditer(text):
-        spelling = match.group()
-        found_province = regions.province_by_code(owner[spelling])
-        if province is None:
-            province = found_province
-        if found_province is not province:
-            continue
-        if city is None and spelling not in province_spellings:
-            found_city = cities.get(spelling) or regions.city_of_district(spelling)
-            city = found_city.name if found_city else None
-    return province, city
-
-
 def _organiser(text: str) -> str | None:
     """Who held it: the clause before 举办/组织/主办 when it names organisations."""
     for clause in _CLAUSE.finditer(text):
@@ -166,7 +148,7 @@ def extract(
     for paragraph, original in pairs:
         head = _SECTION_HEAD.match(paragraph)
         if head and len(paragraph) <= MAX_SECTION_HEAD:
-            province, _ = _first_place(head.group(1))
+            province, _ = first_place(head.group(1))
             if province:
                 sections.append((province, []))
                 continue
@@ -206,11 +188,11 @@ def _fair(
     named = _NAMED.search(text)
     if not (employer_count or position_count or explicit or named):
         return None  # a mention of fairs in general, not a report of one
-    province, city = _first_place(text)
+    province, city = first_place(text)
     if about is not None and province not in about and not section_province:
         province = city = None
     if section_province and province is not section_province:
-        province, city = section_province, _first_place(text.replace(section_province.short, ""))[1]
+        province, city = section_province, first_place(text.replace(section_province.short, ""))[1]
         if city and regions.city_names().get(city, regions.City("", "", "")).province_code != section_province.code:
             city = None
     fair = Fair(

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from jiuye import regions
-from jiuye.extract import place_spellings
+from jiuye.extract import first_place
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,16 @@ EDUCATION_CREDENTIAL = {
     "本科": "bachelor degree",
     "硕士": "postgraduate degree",
     "博士": "postgraduate degree",
+}
+
+# schema.org credentialCategory (and English) values that JSON-LD sources send, in our scale.
+CREDENTIAL_NAMES = {
+    "bachelor degree": "本科",
+    "bachelor": "本科",
+    "associate degree": "大专",
+    "postgraduate degree": "硕士",
+    "master": "硕士",
+    "high school": "高中",
 }
 
 EXPERIENCE = (
@@ -133,15 +143,7 @@ def _match(levels: tuple[Level, ...], text: str, what: str) -> Level:
 
 def education(text: str) -> Level:
     value = _clean(text)
-    if value.lower() in ("bachelor degree", "bachelor"):
-        return _match(EDUCATION, "本科", "学历")
-    if value.lower() in ("associate degree",):
-        return _match(EDUCATION, "大专", "学历")
-    if value.lower() in ("postgraduate degree", "master"):
-        return _match(EDUCATION, "硕士", "学历")
-    if value.lower() in ("high school",):
-        return _match(EDUCATION, "高中", "学历")
-    return _match(EDUCATION, value, "学历")
+    return _match(EDUCATION, CREDENTIAL_NAMES.get(value.lower(), value), "学历")
 
 
 def _years(value: str) -> float | None:
@@ -200,29 +202,12 @@ class Place:
 
 def location(*texts: str) -> Place | None:
     """'武汉-洪山区', '湖北省武汉市', '湖北 武汉' -> 湖北 / 武汉市; None when no province is named."""
-    pattern, owner = place_spellings()
-    cities = regions.city_names()
-    province_code = city = None
-    for text in texts:
-        for match in pattern.finditer(_clean(text)):
-            spelling = match.group()
-            code = owner[spelling]
-            if province_code and code != province_code:
-                continue  # a second province in one location: keep the first
-            province_code = code
-            found = cities.get(spelling) or regions.city_of_district(spelling)
-            if city is None and found and found.province_code == code and spelling not in _province_spellings():
-                city = found.name
-    if province_code is None:
+    province, city = first_place(" | ".join(t for t in texts if t))
+    if province is None:
         return None
-    province = regions.province_by_code(province_code)
     if city is None and province.name.endswith("市"):  # 北京市, 重庆市: the municipality is the city
         city = province.name
     return Place(province, city)
-
-
-def _province_spellings() -> set[str]:
-    return {name for province in regions.provinces() for name in province.names}
 
 
 def job_id(employer: str, title: str, city: str | None) -> str:

@@ -144,6 +144,12 @@ def _index() -> dict[str, Province]:
     return index
 
 
+@cache
+def province_spellings() -> frozenset[str]:
+    """Every spelling of every province: a match on one of these names a province, not a city."""
+    return frozenset(name for province in provinces() for name in province.names)
+
+
 def find_province(key: str) -> Province | None:
     """The province a name, short name, alias, slug or code stands for."""
     return _index().get(key.strip())
