@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from jiuye import metadata
 from jiuye.campaigns import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,19 @@ def run_python(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.C
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, capture_output=True, text=True, check=check, timeout=600, env=env
     )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def scraped(site: Path, kind: str) -> dict[str, dict[str, str]]:
+    """slug -> metadata of every item of a kind (jobs, fairs) scraped for a demo site's content."""
+    items = {}
+    for path in (site.parent / "content" / "scraped" / kind).glob("*.md"):
+        meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
+        items[meta["slug"]] = meta
+    return items
 
 
 def new_content_dir(tmp: Path) -> Path:

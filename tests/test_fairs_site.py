@@ -8,25 +8,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import icalendar
-from bs4 import BeautifulSoup
 
 from jiuye import metadata
 from scrapers import run
 from scrapers.fetch import Fetcher
 from scrapers.sources import Source
-from tests.conftest import FIXTURES, ROOT, build_site, new_content_dir, run_python
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def fair_files(site: Path) -> dict[str, dict[str, str]]:
-    fairs = {}
-    for path in (site.parent / "content" / "scraped" / "fairs").glob("*.md"):
-        meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
-        fairs[meta["slug"]] = meta
-    return fairs
+from tests.conftest import FIXTURES, ROOT, build_site, new_content_dir, run_python, scraped, soup
 
 
 def calendar_of(path: Path) -> icalendar.Calendar:
@@ -51,7 +38,7 @@ def check_rfc5545(cal: icalendar.Calendar) -> list[icalendar.Event]:
 
 
 def test_all_ics_is_valid_and_holds_every_dated_fair(demo_site):
-    fairs = fair_files(demo_site)
+    fairs = scraped(demo_site, "fairs")
     events = check_rfc5545(calendar_of(demo_site / "fairs" / "all.ics"))
     assert {str(e["UID"]) for e in events} == {f"{slug}@jiuye" for slug in fairs}
     jilin = next(e for e in events if "长春" in str(e["SUMMARY"]))
@@ -62,7 +49,7 @@ def test_all_ics_is_valid_and_holds_every_dated_fair(demo_site):
 
 
 def test_province_ics_holds_only_its_fairs(demo_site):
-    fairs = fair_files(demo_site)
+    fairs = scraped(demo_site, "fairs")
     events = check_rfc5545(calendar_of(demo_site / "fairs" / "hubei.ics"))
     expected = {f"{slug}@jiuye" for slug, meta in fairs.items() if meta["province"] == "湖北"}
     assert {str(e["UID"]) for e in events} == expected and len(expected) >= 2
@@ -76,7 +63,7 @@ def test_uids_and_files_are_stable_across_builds(demo_site, tmp_path):
 
 
 def test_fair_page_has_event_json_ld_and_an_add_to_calendar_link(demo_site):
-    fairs = fair_files(demo_site)
+    fairs = scraped(demo_site, "fairs")
     for slug, meta in fairs.items():
         page = soup(demo_site / "fairs" / slug / "index.html")
         data = json.loads(page.select_one('script[type="application/ld+json"]').string)
@@ -99,7 +86,7 @@ def test_fair_page_has_event_json_ld_and_an_add_to_calendar_link(demo_site):
 
 
 def test_online_fair_shows_its_link_and_virtual_location(demo_site):
-    fairs = fair_files(demo_site)
+    fairs = scraped(demo_site, "fairs")
     slug = next(s for s, m in fairs.items() if m.get("online_url"))
     page = soup(demo_site / "fairs" / slug / "index.html")
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
@@ -108,7 +95,7 @@ def test_online_fair_shows_its_link_and_virtual_location(demo_site):
 
 
 def test_fair_read_from_news_links_back_to_it(demo_site):
-    fairs = fair_files(demo_site)
+    fairs = scraped(demo_site, "fairs")
     slug = next(s for s, m in fairs.items() if m["title"] == "长春启动仪式暨送岗位进社区活动")
     page = soup(demo_site / "fairs" / slug / "index.html")
     back = page.select_one(".meta a")["href"]

@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import feedparser
 from bs4 import BeautifulSoup
 
 from jiuye import metadata
-from tests.conftest import BUILD_NOW, build_site, new_content_dir
+from tests.conftest import BUILD_NOW, build_site, new_content_dir, scraped, soup
 
 REQUIRED = ("title", "description", "datePosted", "hiringOrganization", "jobLocation")
 NOW = datetime.fromisoformat(BUILD_NOW)
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def job_files(site: Path) -> dict[str, dict[str, str]]:
-    """slug -> metadata of every job the demo scraped."""
-    jobs = {}
-    for path in (site.parent / "content" / "scraped" / "jobs").glob("*.md"):
-        meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
-        jobs[meta["slug"]] = meta
-    return jobs
 
 
 def listed_slugs(page: BeautifulSoup) -> list[str]:
@@ -38,7 +24,7 @@ def is_open(meta: dict[str, str]) -> bool:
 
 
 def test_every_job_page_carries_valid_job_posting_json_ld(demo_site):
-    jobs = job_files(demo_site)
+    jobs = scraped(demo_site, "jobs")
     assert len(jobs) >= 12
     for slug, meta in jobs.items():
         page = soup(demo_site / "jobs" / slug / "index.html")
@@ -67,7 +53,7 @@ def test_every_job_page_carries_valid_job_posting_json_ld(demo_site):
 
 
 def test_hubei_lists_only_hubeis_open_jobs_newest_first(demo_site):
-    jobs = job_files(demo_site)
+    jobs = scraped(demo_site, "jobs")
     expected = {slug for slug, meta in jobs.items() if meta["province"] == "湖北" and is_open(meta)}
     page = soup(demo_site / "jobs" / "hubei" / "index.html")
     listed = listed_slugs(page)
@@ -78,7 +64,7 @@ def test_hubei_lists_only_hubeis_open_jobs_newest_first(demo_site):
 
 
 def test_expired_job_leaves_listings_and_keeps_its_page(demo_site):
-    jobs = job_files(demo_site)
+    jobs = scraped(demo_site, "jobs")
     expired = [slug for slug, meta in jobs.items() if not is_open(meta)]
     assert expired
     listing_pages = list((demo_site / "jobs").rglob("index.html"))
@@ -92,7 +78,7 @@ def test_expired_job_leaves_listings_and_keeps_its_page(demo_site):
 
 
 def test_filter_pages_by_group_and_education(demo_site):
-    jobs = job_files(demo_site)
+    jobs = scraped(demo_site, "jobs")
     disabled = soup(demo_site / "jobs" / "group" / "canjiren" / "index.html")
     expected = {s for s, m in jobs.items() if "残疾人" in m.get("target_groups", "") and is_open(m)}
     assert set(listed_slugs(disabled)) == expected and len(expected) >= 2
@@ -106,7 +92,7 @@ def test_filter_pages_by_group_and_education(demo_site):
 
 
 def test_province_page_shows_open_job_count_and_newest_jobs(demo_site):
-    jobs = job_files(demo_site)
+    jobs = scraped(demo_site, "jobs")
     open_hubei = [s for s, m in jobs.items() if m["province"] == "湖北" and is_open(m)]
     page = soup(demo_site / "province" / "hubei" / "index.html")
     assert f"在招岗位 {len(open_hubei)} 个" in page.select_one("#jobs").get_text(" ", strip=True)
