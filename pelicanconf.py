@@ -12,6 +12,10 @@ TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = "zh-CN"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 THEME = "theme"
+# Every template escapes by default; the sanitised body is the one value printed with |safe.
+JINJA_ENVIRONMENT = {"autoescape": True}
+# Summaries are plain text (not Markdown, whose raw-HTML passthrough would make them markup).
+FORMATTED_FIELDS: list[str] = []
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs", "jiuye_fairs", "jiuye_search"]

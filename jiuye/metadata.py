@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from jiuye.sanitise import printable
+
 _LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s?(.*)$")
 
 
@@ -28,10 +30,11 @@ def parse(text: str) -> tuple[dict[str, str], str]:
 
 
 def one_line(value: str) -> str:
-    return " ".join(str(value).split())
+    return " ".join(printable(str(value)).split())
 
 
 def render(meta: dict[str, str], body: str) -> str:
-    """A file that `parse` reads back to the same metadata and body."""
+    """A file that `parse` reads back to the same metadata and body (characters no XML output
+    can carry are dropped)."""
     header = "".join(f"{key}: {one_line(value)}\n" for key, value in meta.items() if one_line(value))
-    return f"{header}\n{body.strip()}\n"
+    return f"{header}\n{printable(body).strip()}\n"

@@ -1,6 +1,10 @@
-"""The one HTML policy for untrusted content: what may reach a page."""
+"""The one policy for untrusted content: which HTML may reach a page, which characters any text
+may carry, and how data is serialised into a page's <script type="application/ld+json">."""
 
 from __future__ import annotations
+
+import json
+import re
 
 import nh3
 
@@ -57,14 +61,37 @@ ALLOWED_ATTRIBUTES = {
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"}
 
 
+# Links in scraped text point at sites we do not vouch for; their images get no referrer.
+LINK_REL = "noopener noreferrer nofollow ugc"
+SET_ATTRIBUTES = {"img": {"referrerpolicy": "no-referrer", "loading": "lazy"}}
+# Characters XML 1.0 forbids (C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF), and the
+# C1 controls and non-characters no reader means to send: dropped from every text.
+_ILLEGAL = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]")
+# In a <script> element "<" may start "</script>" or "<!--"; "&" and ">" complete the set.
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def printable(text: str) -> str:
+    """The text without the characters that no XML output (Atom, RSS) can carry."""
+    return _ILLEGAL.sub("", text)
+
+
 def sanitise(html: str) -> str:
-    """Only the allowed tags and attributes, http(s)/mailto links, no comments."""
+    """Only the allowed tags and attributes, http(s)/mailto links, no comments, no illegal characters."""
     return nh3.clean(
-        html,
+        printable(html),
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
+        link_rel=LINK_REL,
+        set_tag_attribute_values=SET_ATTRIBUTES,
         strip_comments=True,
     )
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is inert inside <script type="application/ld+json">: <, >, & and the JavaScript
+    line separators as \\u escapes, so no value can end the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return re.sub("[<>&\u2028\u2029]", lambda match: _SCRIPT_UNSAFE[match.group()], text)

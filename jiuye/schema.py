@@ -6,18 +6,21 @@ takes the raw strings of one file and names every field that is wrong, with its 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
-from jiuye import regions
+from jiuye import dates, regions, urls
 from jiuye.campaigns import Registry
 
 NEWS, JOB, FAIR = "新闻", "岗位", "招聘会"
 FAIR_MODES = ("线下", "线上", "线上线下")
 SALARY_UNITS = ("月", "年", "天", "小时", "周")
 LIST_SEPARATOR = ","
+# A one-line field (title, employer, venue …) longer than this is a scraping accident or an attack.
+MAX_LINE_CHARS = 1000
+MAX_DIGITS = 12  # counts and salaries: no real value has more
 
 
 @dataclass(frozen=True)
@@ -37,74 +40,89 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
 
 
-def parse_datetime(value: str) -> datetime:
-    """ISO 8601 date or date-time, with or without an offset ('2022-08-27 12:19:34+08:00')."""
-    return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+@dataclass(frozen=True)
+class Rules:
+    """What checks compare against: the campaign registry, and the moment dates are bounded by."""
+
+    registry: Registry
+    now: datetime | None = None
 
 
-Check = Callable[[str, Registry], str | None]
+Check = Callable[[str, Rules], str | None]
 
 
-def _text(value: str, _: Registry) -> str | None:
-    return None if value.strip() else "不能为空 (must not be empty)"
+def _line(value: str, _: Rules) -> str | None:
+    if len(value) > MAX_LINE_CHARS:
+        return f"过长：{len(value)} 个字符，最多 {MAX_LINE_CHARS} (too long)"
+    return None
 
 
-def _datetime(value: str, _: Registry) -> str | None:
+def _text(value: str, rules: Rules) -> str | None:
+    return _line(value, rules) if value.strip() else "不能为空 (must not be empty)"
+
+
+def _datetime(value: str, rules: Rules) -> str | None:
     try:
-        parse_datetime(value)
-    except ValueError:
+        dates.parse_iso(value, rules.now)
+    except ValueError as error:
+        if "超出" in str(error):
+            return f"{error} (date out of range)"
         return "不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid ISO date)"
     return None
 
 
-def _province(value: str, _: Registry) -> str | None:
+def _province(value: str, _: Rules) -> str | None:
     return None if regions.find_province(value) else "未知省份 (unknown province)"
 
 
-def _provinces(value: str, _: Registry) -> str | None:
+def _provinces(value: str, _: Rules) -> str | None:
     unknown = [name for name in split_list(value) if not regions.find_province(name)]
     return f"未知省份 (unknown province): {'、'.join(unknown)}" if unknown else None
 
 
-def _cities(value: str, _: Registry) -> str | None:
+def _cities(value: str, _: Rules) -> str | None:
     unknown = [name for name in split_list(value) if name not in regions.city_names()]
     return f"未知城市 (unknown city): {'、'.join(unknown)}" if unknown else None
 
 
-def _campaigns(value: str, registry: Registry) -> str | None:
-    unknown = [name for name in split_list(value) if not registry.find(name)]
+def _campaigns(value: str, rules: Rules) -> str | None:
+    unknown = [name for name in split_list(value) if not rules.registry.find(name)]
     if unknown:
         return f"未在 campaigns.yaml 中登记的活动 (unknown campaign): {'、'.join(unknown)}"
     return None
 
 
-def _url(value: str, _: Registry) -> str | None:
-    parts = urlsplit(value.strip())
-    ok = parts.scheme in ("http", "https") and parts.netloc
-    return None if ok else "应为 http(s) 网址 (not an http(s) URL)"
-
-
-def _count(value: str, _: Registry) -> str | None:
-    return None if value.strip().isdigit() else "应为非负整数 (not a whole number)"
-
-
-def _number(value: str, _: Registry) -> str | None:
+def _url(value: str, _: Rules) -> str | None:
     try:
-        float(value)
-    except ValueError:
-        return "应为数字 (not a number)"
+        urls.safe_url(value)
+    except urls.UrlError as error:
+        return f"{error} (not a safe http(s) URL)"
     return None
 
 
-def _salary_unit(value: str, _: Registry) -> str | None:
+def _count(value: str, _: Rules) -> str | None:
+    text = value.strip()
+    ok = text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
+    return None if ok else "应为非负整数 (not a whole number)"
+
+
+def _number(value: str, _: Rules) -> str | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return "应为数字 (not a number)"
+    return None if math.isfinite(number) and abs(number) < 10**MAX_DIGITS else "应为有限的数字 (not a finite number)"
+
+
+def _salary_unit(value: str, _: Rules) -> str | None:
     return None if value.strip() in SALARY_UNITS else f"应为 {' / '.join(SALARY_UNITS)} 之一"
 
 
-def _mode(value: str, _: Registry) -> str | None:
+def _mode(value: str, _: Rules) -> str | None:
     return None if value.strip() in FAIR_MODES else f"应为 {' / '.join(FAIR_MODES)} 之一"
 
 
-def _any(value: str, _: Registry) -> str | None:
+def _any(value: str, _: Rules) -> str | None:
     return None
 
 
@@ -121,10 +139,10 @@ FIELDS: dict[str, Check] = {
     "template": _any,
     "save_as": _any,
     "url": _any,
-    "author": _any,
-    "authors": _any,
-    "tags": _any,
-    "summary": _any,
+    "author": _line,
+    "authors": _line,
+    "tags": _line,
+    "summary": _line,
     # news
     "provinces": _provinces,
     "cities": _cities,
@@ -140,26 +158,26 @@ FIELDS: dict[str, Check] = {
     "salary_max": _number,
     "salary_unit": _salary_unit,
     "salary_months": _count,
-    "salary_text": _any,
-    "education": _any,
-    "experience": _any,
+    "salary_text": _line,
+    "education": _line,
+    "experience": _line,
     "openings": _count,
-    "employment_type": _any,
-    "target_groups": _any,
+    "employment_type": _line,
+    "target_groups": _line,
     "valid_through": _datetime,
     "apply_url": _url,
-    "contact": _any,
+    "contact": _line,
     # fairs
     "start": _datetime,
     "end": _datetime,
     "mode": _mode,
-    "venue": _any,
+    "venue": _line,
     "online_url": _url,
-    "organizer": _any,
+    "organizer": _line,
     "employers": _count,
     "positions": _count,
-    "employers_text": _any,
-    "positions_text": _any,
+    "employers_text": _line,
+    "positions_text": _line,
     "news": _text,  # the slug of the news item a fair was read from
     # scraped files
     "origin": _text,
@@ -173,10 +191,21 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-def validate(meta: Mapping[str, str], registry: Registry) -> list[Problem]:
-    """Every problem of one item's metadata; an empty list means the item is valid."""
+URL_FIELDS = tuple(name for name, check in FIELDS.items() if check is _url)
+
+
+def kind_of(meta: Mapping[str, str]) -> str:
+    return meta.get("category", NEWS).strip() or NEWS
+
+
+def validate(meta: Mapping[str, str], registry: Registry, now: datetime | None = None) -> list[Problem]:
+    """Every problem of one item's metadata; an empty list means the item is valid.
+
+    Dates are bounded by `now` (default: the clock), see `dates.bounded`.
+    """
+    rules = Rules(registry, now)
     problems: list[Problem] = []
-    kind = meta.get("category", NEWS).strip() or NEWS
+    kind = kind_of(meta)
     if kind not in REQUIRED:
         problems.append(Problem("category", kind, f"应为 {' / '.join(REQUIRED)} 之一 (unknown kind)"))
     for name in REQUIRED.get(kind, ()):
@@ -189,7 +218,12 @@ def validate(meta: Mapping[str, str], registry: Registry) -> list[Problem]:
             continue
         if not value.strip():
             continue  # a missing required field is reported above; an empty optional one is fine
-        reason = check(value, registry)
+        reason = check(value, rules)
         if reason:
             problems.append(Problem(name, value, reason))
     return problems
+
+
+def is_fatal(problem: Problem, kind: str) -> bool:
+    """Whether an item cannot be published with this problem: its kind or a required field."""
+    return problem.field == "category" or problem.field.lower() in REQUIRED.get(kind, ())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
-from jiuye import schema
+from jiuye import schema, urls
 from jiuye.campaigns import Registry
 
 
@@ -64,6 +66,20 @@ class FieldError(ValueError):
         self.reason = reason
 
 
+T = TypeVar("T")
+
+
+def guard(source_id: str, item: str, convert: Callable[..., T], *args: object) -> T | ItemError:
+    """convert(*args), or the report of whatever it raised: one bad entry never ends its source."""
+    try:
+        return convert(*args)
+    except Exception as error:  # any exception: a reader must not die of one entry
+        field_name = error.field if isinstance(error, FieldError) else "(读取)"
+        value = error.value if isinstance(error, FieldError) else ""
+        reason = error.reason if isinstance(error, FieldError) else f"{type(error).__name__}: {error}"
+        return ItemError(source_id, str(item)[:200], field_name, value, reason)
+
+
 @dataclass
 class Normalised:
     """A job or fair ready to store: its identity, metadata, body, and the fields left out."""
@@ -74,11 +90,18 @@ class Normalised:
     warnings: list[FieldError] = field(default_factory=list)
 
     def checked(self, registry: Registry) -> Normalised:
-        """Validated against jiuye.schema: a field that fails is left out and reported."""
-        for problem in schema.validate({k.lower(): v for k, v in self.meta.items()}, registry):
-            self.warnings.append(FieldError(problem.field, problem.value, problem.reason))
+        """Validated against jiuye.schema: an optional field that fails is left out and reported;
+        a required one raises FieldError (the item cannot be published)."""
+        meta = {k.lower(): v for k, v in self.meta.items()}
+        for problem in schema.validate(meta, registry):
+            if schema.is_fatal(problem, schema.kind_of(meta)):
+                raise FieldError(problem.field, problem.value[:200], problem.reason)
+            self.warnings.append(FieldError(problem.field, problem.value[:200], problem.reason))
             for key in [k for k in self.meta if k.lower() == problem.field]:
                 del self.meta[key]
+        for key, value in self.meta.items():
+            if key.lower() in schema.URL_FIELDS and value:
+                self.meta[key] = urls.safe_url(value)  # valid, as checked above: now normalised
         return self
 
 

@@ -11,7 +11,7 @@ import json
 import re
 from datetime import datetime, time
 
-from jiuye import dates, jobs, salary, schema
+from jiuye import dates, jobs, salary, schema, urls
 from jiuye.campaigns import Registry
 from scrapers.clean import clean
 from scrapers.item import FieldError, Normalised, RawJob
@@ -148,7 +148,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     groups = jobs.target_groups(*as_list(raw.fields.get("target_groups")), title, description_text)
     meta["Target_groups"] = ", ".join(g.name for g in groups)
     for key, name in (("apply_url", "Apply_url"), ("url", "Source_url")):
-        optional(key, lambda v, name=name: meta.__setitem__(name, _http_url(v)))
+        optional(key, lambda v, name=name: meta.__setitem__(name, urls.safe_url(v)))
     meta["Contact"] = _text(raw, "contact")
     campaigns = [
         c.name for key in (*source.campaigns, *as_list(raw.fields.get("campaigns"))) if (c := registry.find(key))
@@ -161,12 +161,6 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     meta["Summary"] = _summary(meta, description_text)
     meta["Origin"] = f"{source.id}:{_text(raw, 'id') or raw.row}"
     return Normalised(job, meta, cleaned.markdown if cleaned else "", warnings).checked(registry)
-
-
-def _http_url(value: str) -> str:
-    if not re.match(r"https?://", value):
-        raise ValueError("应为 http(s) 网址")
-    return value
 
 
 def _summary(meta: dict[str, str], description: str) -> str:

@@ -11,12 +11,12 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from jiuye import extract, schema
+from jiuye import extract
 from jiuye import fairs as fair_text
 from jiuye.campaigns import Registry
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import FieldError, Item, ItemError, RawFair, RawJob, SourceError
+from scrapers.item import FieldError, Item, ItemError, Normalised, RawFair, RawJob, SourceError
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -87,12 +87,15 @@ class Run:
 
     def news(self, item: Item, source: Source, result: SourceReport) -> None:
         cleaned = clean.clean(item.html, item.base_url)
-        meta = enrich.metadata(item, cleaned, source, self.registry, slug_for(item))
-        problems = schema.validate({k.lower(): v for k, v in meta.items()}, self.registry)
-        if problems:
-            problem = problems[0]
-            self.fail(result, ItemError(source.id, item.item_id, problem.field, problem.value, problem.reason))
+        slug = slug_for(item)
+        try:
+            news = Normalised(slug, enrich.metadata(item, cleaned, source, self.registry, slug)).checked(self.registry)
+        except FieldError as error:
+            self.fail(result, ItemError(source.id, item.item_id, error.field, error.value, error.reason))
             return
+        meta = news.meta
+        for warning in news.warnings:
+            self.warn(result, ItemError(source.id, item.item_id, warning.field, warning.value, warning.reason))
         path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
         self.store(result, path, meta, cleaned.markdown)
         about = extract.places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
@@ -103,7 +106,12 @@ class Run:
                     ItemError(source.id, item.item_id, "招聘会", reported.title, f"{reported.problem}，未列入日历"),
                 )
                 continue
-            fair = fairs.from_news(reported, meta, self.registry)
+            try:
+                fair = fairs.from_news(reported, meta, self.registry)
+            except FieldError as error:
+                reason = f"{error.reason}，未列入日历"
+                self.warn(result, ItemError(source.id, item.item_id, error.field, error.value, reason))
+                continue
             self.keep(
                 result,
                 item.item_id,

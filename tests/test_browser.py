@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
+import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -134,9 +137,8 @@ def search(page, site_url: str, query: str = "", **filters) -> list[str]:
 
 
 def results(page) -> list[str]:
-    page.wait_for_function(
-        "(s => s.textContent && !s.textContent.startsWith('正在'))(document.getElementById('search-status'))"
-    )
+    # Locator waits, not wait_for_function: the page's CSP forbids evaluating strings.
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^(?!正在).+"))
     return page.locator("#search-results h2").all_inner_texts()
 
 
@@ -195,7 +197,7 @@ def test_results_as_you_type_with_the_query_in_the_url(phone_js, site_url):
     box = phone_js.get_by_label("搜索新闻、岗位和招聘会")
     box.fill("")
     box.press_sequentially("江城供应链", delay=30)  # no Enter: results follow the typing
-    phone_js.wait_for_function("location.search.includes(encodeURIComponent('江城供应链'))")
+    phone_js.wait_for_url(re.compile(re.escape(urllib.parse.quote("江城供应链"))))
     assert results(phone_js) == ["仓储物流专员"]
     marked = phone_js.locator("#search-results li").first.locator(".snippet mark").all_inner_texts()
     assert "".join(marked) == "江城供应链"  # the employer, highlighted in the snippet

@@ -1,23 +1,30 @@
 """Reads jiuye metadata into content objects: validates every item against `jiuye.schema`,
-resolves provinces and campaigns, and sanitises item HTML.
+resolves provinces and campaigns, and makes every value safe to print.
 
-A field that fails validation is logged with file, field and value; the item is still built
-without the bad value (one editor's typo never stops a build).
+- A field that fails validation is logged with file, field and value and left out; an item whose
+  kind or required field fails is logged and left out of the site (one file never stops a build).
+- Characters no XML output can carry are dropped from every text; the body is sanitised (the one
+  value templates print unescaped, with |safe); URLs are normalised by `jiuye.urls`; the summary
+  is plain text (`summary_text`), and its escaped form is what feeds carry.
+- Templates get the `json_ld` filter: data serialised for <script type="application/ld+json">.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from datetime import datetime
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Page
+from pelican.urlwrappers import URLWrapper
 
-from jiuye import dates, regions, schema
+from jiuye import dates, regions, schema, urls
 from jiuye.campaigns import Registry
-from jiuye.sanitise import sanitise
+from jiuye.sanitise import json_for_script, printable, sanitise
 
 logger = logging.getLogger(__name__)
 REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
@@ -33,9 +40,16 @@ KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
 def initialise(pelican) -> None:
     """Load content/campaigns.yaml and fix the build time once; other plugins read both from settings."""
     override = pelican.settings.get(NOW_SETTING) or os.environ.get(NOW_SETTING)
-    pelican.settings[BUILD_TIME_SETTING] = dates.parse(override) if override else datetime.now(dates.SHANGHAI)
+    now = datetime.now(dates.SHANGHAI)
+    pelican.settings[BUILD_TIME_SETTING] = dates.parse(override, now) if override else now
     path = Path(pelican.settings["PATH"]) / pelican.settings.get("JIUYE_CAMPAIGNS_FILE", "campaigns.yaml")
     pelican.settings[REGISTRY_SETTING] = Registry.from_yaml(path.read_text(encoding="utf-8"), str(path))
+    pelican.settings.setdefault("JINJA_FILTERS", {})["json_ld"] = json_ld_filter
+
+
+def json_ld_filter(data: object) -> Markup:
+    """{{ data|json_ld }} inside <script type="application/ld+json">: inert, so marked safe."""
+    return Markup(json_for_script(data))
 
 
 def absolute_root(settings: dict) -> str:
@@ -61,26 +75,95 @@ def _raw_metadata(article: Article) -> dict[str, str]:
     return raw
 
 
-def prepare(article: object) -> None:
-    if not isinstance(article, Article):
-        return
+def _printable_metadata(content: Article | Page) -> None:
+    """Every text value without the characters that would make a feed unwritable."""
+    for key, value in list(content.metadata.items()):
+        if isinstance(value, str):
+            content.metadata[key] = printable(value)
+            if key in vars(content):
+                setattr(content, key, content.metadata[key])
+        elif isinstance(value, URLWrapper):
+            value.name = printable(value.name)
+        elif isinstance(value, list):
+            for wrapper in value:
+                if isinstance(wrapper, URLWrapper):
+                    wrapper.name = printable(wrapper.name)
+
+
+def _drop(article: Article, key: str) -> None:
+    article.metadata.pop(key, None)
+    if key in vars(article):
+        delattr(article, key)
+
+
+def _validate(article: Article) -> None:
+    """Log every problem; leave bad optional fields out, and the item out when it cannot stand."""
     registry: Registry = article.settings[REGISTRY_SETTING]
-    for problem in schema.validate(_raw_metadata(article), registry):
-        logger.error("%s: 字段 %s = %r: %s", article.source_path, problem.field, problem.value, problem.reason)
+    raw = _raw_metadata(article)
+    kind = schema.kind_of(raw)
+    for problem in schema.validate(raw, registry, article.settings[BUILD_TIME_SETTING]):
+        fatal = schema.is_fatal(problem, kind)
+        logger.error(
+            "%s: 字段 %s = %r: %s%s",
+            article.source_path,
+            problem.field,
+            problem.value[:200],
+            problem.reason,
+            "；该条目未发布" if fatal else "；已忽略该字段",
+        )
+        if fatal:
+            article.rejected = True
+        else:
+            _drop(article, problem.field)
+    for key in schema.URL_FIELDS:
+        if article.metadata.get(key):
+            article.metadata[key] = urls.safe_url(article.metadata[key])  # valid: checked above
+            setattr(article, key, article.metadata[key])
+
+
+def prepare(content: object) -> None:
+    if not isinstance(content, Article | Page):
+        return
+    _printable_metadata(content)
+    content._content = sanitise(content._content or "")
+    if not isinstance(content, Article):
+        return
+    article = content
+    article.rejected = False
+    _validate(article)
     meta = article.metadata
+    # The summary is text: shown escaped on pages; feeds carry it as the HTML of that text.
+    article.summary_text = " ".join(str(meta.get("summary", "")).split())
+    if article.summary_text:
+        meta["summary"] = html.escape(article.summary_text, quote=False)
     category = getattr(article, "category", None)
     article.kind = category.name if category else schema.NEWS
     province_names = schema.split_list(meta.get("provinces", meta.get("province", "")))
     article.province_list = [p for name in province_names if (p := regions.find_province(name))]
+    registry: Registry = article.settings[REGISTRY_SETTING]
     article.campaign_list = [c for name in schema.split_list(meta.get("campaigns", "")) if (c := registry.find(name))]
     if article.kind in KIND_PAGES:
         folder, template = KIND_PAGES[article.kind]
         article.override_url = f"{folder}/{article.slug}/"
         article.override_save_as = f"{folder}/{article.slug}/index.html"
         article.template = template
-    article._content = sanitise(article._content)
+
+
+def drop_rejected(generator) -> None:
+    """Items that cannot stand (bad kind or required field) are named in the log and not built."""
+    generator.articles = [a for a in generator.articles if not getattr(a, "rejected", False)]
+    generator.translations = [a for a in generator.translations if not getattr(a, "rejected", False)]
+
+
+def reject(article: Article, articles: list, error: Exception) -> None:
+    """A later plugin could not read an item: name it, and take it out of the site."""
+    logger.error("%s: 无法处理（%s: %s）；该条目未发布", article.source_path, type(error).__name__, error)
+    article.rejected = True
+    if article in articles:
+        articles.remove(article)
 
 
 def register() -> None:
     signals.initialized.connect(initialise)
     signals.content_object_init.connect(prepare)
+    signals.article_generator_pretaxonomy.connect(drop_rejected)

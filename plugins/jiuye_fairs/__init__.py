@@ -14,7 +14,6 @@ A fair whose Start cannot be read is logged (file, field, value) and left out of
 from __future__ import annotations
 
 import calendar
-import json
 import logging
 import uuid
 from collections import defaultdict
@@ -23,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
-from jiuye_content import BUILD_TIME_SETTING, absolute_root
+from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
@@ -41,8 +40,8 @@ ATTENDANCE = {
 MODE_FILTERS = {"online": ("线上", ("线上", "线上线下")), "offline": ("线下", ("线下", "线上线下"))}
 
 
-def _moment(value: str) -> date | datetime:
-    parsed = schema.parse_datetime(value)
+def _moment(value: str, now: datetime) -> date | datetime:
+    parsed = dates.parse_iso(value, now)
     if len(value.strip()) <= 10:
         return parsed.date()
     # Named zone, not a bare +08:00 offset: .ics files then say TZID=Asia/Shanghai.
@@ -92,13 +91,14 @@ class FairView:
         return text
 
 
-def view(article) -> FairView | None:
+def view(article, now: datetime) -> FairView | None:
+    """The fair, or None (logged) when its dates cannot be read or lie outside 1990 … now + 2 years."""
     meta = article.metadata
     try:
-        start = _moment(meta.get("start", ""))
-        end = _moment(meta["end"]) if meta.get("end") else None
-    except ValueError:
-        logger.error("%s: 字段 start = %r: 无法识别的举办日期，未列入日历", article.source_path, meta.get("start", ""))
+        start = _moment(meta.get("start", ""), now)
+        end = _moment(meta["end"], now) if meta.get("end") else None
+    except ValueError as error:
+        logger.error("%s: 字段 start = %r: %s，未列入日历", article.source_path, meta.get("start", ""), error)
         return None
     news = meta.get("news")
     return FairView(
@@ -124,8 +124,9 @@ def address(article, fair: FairView) -> str:
     return text
 
 
-def json_ld(article, fair: FairView, siteurl: str) -> str:
-    """schema.org Event; every value in it is also shown on the page (fair.html)."""
+def json_ld(article, fair: FairView, siteurl: str) -> dict:
+    """schema.org Event; every value in it is also shown on the page (fair.html), which
+    serialises it with the json_ld filter."""
     meta = article.metadata
     locations = []
     if fair.mode in ("线下", "线上线下"):
@@ -148,14 +149,14 @@ def json_ld(article, fair: FairView, siteurl: str) -> str:
         "eventAttendanceMode": ATTENDANCE.get(fair.mode, ATTENDANCE["线下"]),
         "eventStatus": "https://schema.org/EventScheduled",
         "location": locations[0] if len(locations) == 1 else locations,
-        "description": (meta.get("summary") or article.title),
+        "description": article.summary_text or article.title,
         "url": f"{siteurl}/{article.url}",
     }
     if fair.end:
         data["endDate"] = fair.end.isoformat()
     if meta.get("organizer"):
         data["organizer"] = {"@type": "Organization", "name": meta["organizer"]}
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return data
 
 
 def ics_event(article, fair: FairView, siteurl: str) -> icalendar.Event:
@@ -249,17 +250,23 @@ def grid(month: Month, fairs: list) -> Grid:
 
 class FairsGenerator(Generator):
     def generate_context(self) -> None:
-        self.today = self.settings[BUILD_TIME_SETTING].date()
+        now = self.settings[BUILD_TIME_SETTING]
+        self.today = now.date()
         siteurl = absolute_root(self.settings)
         self.fairs = []
-        for article in self.context.get("articles", []):
-            if getattr(article, "kind", None) != schema.FAIR:
+        self.ics_events: dict[str, icalendar.Event] = {}
+        articles = self.context.get("articles", [])
+        for article in [a for a in articles if getattr(a, "kind", None) == schema.FAIR]:
+            try:
+                article.fair = view(article, now)
+                if article.fair is None:
+                    continue
+                article.fair_json_ld = json_ld(article, article.fair, siteurl)
+                article.fair_ics_url = f"{article.url}event.ics"
+                self.ics_events[article.slug] = ics_event(article, article.fair, siteurl)
+            except Exception as error:  # one file never stops the build
+                reject(article, articles, error)
                 continue
-            article.fair = view(article)
-            if article.fair is None:
-                continue
-            article.fair_json_ld = json_ld(article, article.fair, siteurl)
-            article.fair_ics_url = f"{article.url}event.ics"
             self.fairs.append(article)
         self.fairs.sort(key=lambda a: (a.fair.first_day, a.title))
         upcoming = [a for a in self.fairs if a.fair.last_day >= self.today]
@@ -369,14 +376,13 @@ class FairsGenerator(Generator):
         return links
 
     def generate_output(self, writer) -> None:
-        siteurl = absolute_root(self.settings)
         self._write_scope(writer, "fairs/", self.fairs, None)
         by_province = defaultdict(list)
         for article in self.fairs:
             if article.fair.province:
                 by_province[article.fair.province.code].append(article)
         output = Path(self.output_path)
-        events = {a.slug: ics_event(a, a.fair, siteurl) for a in self.fairs}
+        events = self.ics_events
         for province in regions.provinces():  # every province has its page, with or without fairs
             fairs = by_province.get(province.code, [])
             self._write_scope(writer, f"fairs/{province.slug}/", fairs, province)

@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import product
 
-from jiuye_content import BUILD_TIME_SETTING, absolute_root
+from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
@@ -54,7 +53,7 @@ def describe(article, now: datetime) -> Job:
     elif meta.get("salary_text") == "面议":
         pay = salary.Salary(None, None, negotiable=True)
     valid = meta.get("valid_through")
-    valid_through = dates.parse(valid) if valid else None
+    valid_through = dates.parse_iso(valid, now) if valid else None
 
     def level(parse, key):
         try:
@@ -73,8 +72,9 @@ def describe(article, now: datetime) -> Job:
     )
 
 
-def json_ld(article, job: Job, siteurl: str) -> str:
-    """schema.org JobPosting; every value in it is also shown on the page (job.html)."""
+def json_ld(article, job: Job, siteurl: str) -> dict:
+    """schema.org JobPosting; every value in it is also shown on the page (job.html), which
+    serialises it with the json_ld filter."""
     meta = article.metadata
     data: dict = {
         "@context": "https://schema.org/",
@@ -118,8 +118,7 @@ def json_ld(article, job: Job, siteurl: str) -> str:
         data["totalJobOpenings"] = int(meta["openings"])
     if meta.get("apply_url"):
         data["directApply"] = True
-    # "</" would end the <script> element early.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return data
 
 
 @dataclass(frozen=True)
@@ -158,10 +157,16 @@ class JobsGenerator(Generator):
     def generate_context(self) -> None:
         now = self.settings[BUILD_TIME_SETTING]
         siteurl = absolute_root(self.settings)
-        self.jobs = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.JOB]
-        for article in self.jobs:
-            article.job = describe(article, now)
-            article.job_json_ld = json_ld(article, article.job, siteurl)
+        articles = self.context.get("articles", [])
+        self.jobs = []
+        for article in [a for a in articles if getattr(a, "kind", None) == schema.JOB]:
+            try:
+                article.job = describe(article, now)
+                article.job_json_ld = json_ld(article, article.job, siteurl)
+            except Exception as error:  # one file never stops the build
+                reject(article, articles, error)
+                continue
+            self.jobs.append(article)
         open_jobs = sorted((a for a in self.jobs if not a.job.expired), key=lambda a: a.date, reverse=True)
         self.listings: dict[Selection, list] = defaultdict(list)
         for article in open_jobs:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from jiuye import dates
 from jiuye import fairs as fair_text
 from scrapers.fetch import Fetcher
-from scrapers.item import ItemError, RawFair
+from scrapers.item import Item, ItemError, RawFair, guard
 from scrapers.readers import feed
 from scrapers.sources import Source
 
@@ -60,26 +60,29 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | ItemError]:
         if isinstance(entry, ItemError):
             yield entry
             continue
-        soup = BeautifulSoup(entry.html, "html.parser")
-        for block in soup.find_all(["br", "p", "li", "div"]):
-            block.insert_after("\n")
-        text = soup.get_text()
-        fields = labelled(text)
-        try:
-            start = _start(fields.get("start", ""), entry.date) if fields.get("start") else ""
-        except ValueError:
-            yield ItemError(source.id, entry.item_id, "start", fields["start"], "日期不存在，未列入日历")
-            continue
-        if not start:
-            reported = fair_text.extract([entry.title, *text.split("\n")], entry.date)
-            dated = next((f for f in reported if f.start), None)
-            start = dated.start.isoformat() if dated else ""
-        fields.update(
-            id=entry.item_id,
-            title=entry.title,
-            start=start,
-            description=entry.html,
-            url=entry.url or "",
-            date=dates.format_iso(entry.date),
-        )
-        yield RawFair(source.id, entry.item_id, fields, base_url=entry.base_url)
+        yield guard(source.id, entry.item_id, _fair, source, entry)
+
+
+def _fair(source: Source, entry: Item) -> RawFair | ItemError:
+    soup = BeautifulSoup(entry.html, "html.parser")
+    for block in soup.find_all(["br", "p", "li", "div"]):
+        block.insert_after("\n")
+    text = soup.get_text()
+    fields = labelled(text)
+    try:
+        start = _start(fields.get("start", ""), entry.date) if fields.get("start") else ""
+    except ValueError:
+        return ItemError(source.id, entry.item_id, "start", fields["start"], "日期不存在，未列入日历")
+    if not start:
+        reported = fair_text.extract([entry.title, *text.split("\n")], entry.date)
+        dated = next((f for f in reported if f.start), None)
+        start = dated.start.isoformat() if dated else ""
+    fields.update(
+        id=entry.item_id,
+        title=entry.title,
+        start=start,
+        description=entry.html,
+        url=entry.url or "",
+        date=dates.format_iso(entry.date),
+    )
+    return RawFair(source.id, entry.item_id, fields, base_url=entry.base_url)

@@ -9,7 +9,7 @@ import icalendar
 
 from jiuye import dates
 from scrapers.fetch import Fetcher
-from scrapers.item import ItemError, RawFair, SourceError
+from scrapers.item import ItemError, RawFair, SourceError, guard
 from scrapers.sources import Source
 
 
@@ -55,37 +55,40 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | ItemError]:
         raise SourceError(f"不是有效的 iCalendar：{error}") from error
     events = list(calendar.walk("VEVENT"))
     for position, event in enumerate(events, start=1):
-        uid = _text(event, "UID") or f"VEVENT #{position}"
-        try:
-            start, end = _when(event, "DTSTART"), _when(event, "DTEND")
-        except (ValueError, TypeError) as error:
-            yield ItemError(source.id, uid, "DTSTART", "", f"无法识别的时间：{error}")
-            continue
-        url = _text(event, "URL")
-        location = _text(event, "LOCATION")
-        online = location if location.startswith(("http://", "https://")) else ""
-        categories = event.get("CATEGORIES")
-        terms = [
-            str(c)
-            for cat in (categories if isinstance(categories, list) else [categories])
-            if cat
-            for c in getattr(cat, "cats", [cat])
-        ]
-        yield RawFair(
-            source.id,
-            uid,
-            {
-                "id": uid,
-                "title": _text(event, "SUMMARY"),
-                "start": start,
-                "end": end,
-                "location": "" if online else location,
-                "online_url": online or (url if "线上" in terms else ""),
-                "description": _text(event, "DESCRIPTION").replace("\n", "<br>"),
-                "organizer": _organizer(event),
-                "url": url,
-                "date": _when(event, "DTSTAMP") or _when(event, "LAST-MODIFIED"),
-                "mode": next((t for t in terms if t in ("线上", "线下", "线上线下")), ""),
-            },
-            base_url=url or None,
-        )
+        yield guard(source.id, f"VEVENT #{position}", _fair, source, event, position)
+
+
+def _fair(source: Source, event: icalendar.Event, position: int) -> RawFair | ItemError:
+    uid = _text(event, "UID") or f"VEVENT #{position}"
+    try:
+        start, end = _when(event, "DTSTART"), _when(event, "DTEND")
+    except (ValueError, TypeError, OverflowError) as error:
+        return ItemError(source.id, uid, "DTSTART", "", f"无法识别的时间：{error}")
+    url = _text(event, "URL")
+    location = _text(event, "LOCATION")
+    online = location if location.startswith(("http://", "https://")) else ""
+    categories = event.get("CATEGORIES")
+    terms = [
+        str(c)
+        for cat in (categories if isinstance(categories, list) else [categories])
+        if cat
+        for c in getattr(cat, "cats", [cat])
+    ]
+    return RawFair(
+        source.id,
+        uid,
+        {
+            "id": uid,
+            "title": _text(event, "SUMMARY"),
+            "start": start,
+            "end": end,
+            "location": "" if online else location,
+            "online_url": online or (url if "线上" in terms else ""),
+            "description": _text(event, "DESCRIPTION").replace("\n", "<br>"),
+            "organizer": _organizer(event),
+            "url": url,
+            "date": _when(event, "DTSTAMP") or _when(event, "LAST-MODIFIED"),
+            "mode": next((t for t in terms if t in ("线上", "线下", "线上线下")), ""),
+        },
+        base_url=url or None,
+    )

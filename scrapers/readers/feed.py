@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import feedparser
 
-from jiuye import dates
+from jiuye import dates, urls
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import Item, ItemError, SourceError
+from scrapers.item import Item, ItemError, SourceError, guard
 from scrapers.sources import Source
 
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
@@ -43,23 +42,28 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
         raise SourceError(f"不是有效的 RSS/Atom：{parsed.get('bozo_exception', '无法识别的格式')}")
     base = parsed.feed.get("link") or (source.url if source.is_remote else None)
     for position, entry in enumerate(parsed.entries, start=1):
-        yield _item(source, entry, position, base)
+        yield guard(source.id, _label(entry, position), _item, source, entry, position, base)
     if parsed.bozo:
         # The items recovered above are kept; the source is still reported as broken.
         raise SourceError(f"订阅源格式错误（已尽量读取 {len(parsed.entries)} 条）：{parsed.bozo_exception}")
 
 
+def _label(entry: dict, position: int) -> str:
+    return str(entry.get("id") or entry.get("link") or f"#{position}")
+
+
 def _item(source: Source, entry: dict, position: int, base: str | None) -> Item | ItemError:
     title = " ".join(entry.get("title", "").split())
-    label = entry.get("id") or entry.get("link") or f"#{position}"
+    label = _label(entry, position)
     if not title:
         return ItemError(source.id, label, "title", "", "缺少标题")
     raw_date = entry.get("published") or entry.get("updated") or ""
     try:
         moment = dates.parse(raw_date)
-    except ValueError:
-        return ItemError(source.id, label, "date", raw_date, "缺少或无法识别的发布日期")
-    link = entry.get("link") if urlsplit(entry.get("link", "")).scheme in ("http", "https") else None
+    except ValueError as error:
+        reason = str(error) if "超出" in str(error) else "缺少或无法识别的发布日期"
+        return ItemError(source.id, label, "date", raw_date, reason)
+    link = urls.url_or_none(entry.get("link", ""))
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]
     contents = entry.get("content") or []
     html = contents[0].get("value", "") if contents else entry.get("summary", "")

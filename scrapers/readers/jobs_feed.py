@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup
 
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawJob
+from scrapers.item import Item, ItemError, RawJob, guard
 from scrapers.readers import feed
 from scrapers.sources import Source
 
@@ -46,7 +46,7 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
         if isinstance(entry, ItemError):
             yield entry
             continue
-        yield to_job(entry)
+        yield guard(source.id, entry.item_id, to_job, entry)
 
 
 def to_job(item: Item) -> RawJob:

@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import ItemError, RawJob, SourceError
+from scrapers.item import ItemError, RawJob, SourceError, guard
 from scrapers.sources import Source
 
 
@@ -56,6 +56,15 @@ def _address(posting: dict) -> tuple[str, str, str]:
     return str(address.get("addressRegion", "")), str(address.get("addressLocality", "")), " ".join(map(str, parts))
 
 
+def _experience(months: object) -> str:
+    """monthsOfExperience 24 -> '2年'; a value that is no number ("两年") is kept as written."""
+    try:
+        number = float(str(months))
+    except ValueError:
+        return str(months)
+    return "经验不限" if number == 0 else f"{number / 12:g}年"
+
+
 def fields_of(posting: dict) -> dict[str, str | list[str]]:
     region, locality, street = _address(posting)
     fields: dict[str, str | list[str]] = {
@@ -90,8 +99,7 @@ def fields_of(posting: dict) -> dict[str, str | list[str]]:
     fields["education"] = str(education or "")
     experience = posting.get("experienceRequirements")
     if isinstance(experience, dict) and "monthsOfExperience" in experience:
-        months = float(experience["monthsOfExperience"])
-        fields["experience"] = "经验不限" if months == 0 else f"{months / 12:g}年"
+        fields["experience"] = _experience(experience["monthsOfExperience"])
     elif isinstance(experience, str):
         fields["experience"] = experience
     audience = posting.get("eligibilityToWorkRequirement") or posting.get("audience")
@@ -121,6 +129,8 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
                 continue
             for posting in _postings(data):
                 found += 1
-                yield RawJob(source.id, f"{location}#{found}", fields_of(posting), base_url=location)
+                label = f"{location}#{found}"
+                fields = guard(source.id, label, fields_of, posting)
+                yield fields if isinstance(fields, ItemError) else RawJob(source.id, label, fields, base_url=location)
         if not found:
             yield ItemError(source.id, location, "(JSON-LD)", "", "页面中没有 JobPosting")

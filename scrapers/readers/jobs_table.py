@@ -20,8 +20,8 @@ import io
 import json
 from collections.abc import Iterator
 
-from scrapers.fetch import Fetched, Fetcher, detect_encoding
-from scrapers.item import ItemError, RawJob, SourceError
+from scrapers.fetch import DEFAULT_MAX_BYTES, Fetched, Fetcher, detect_encoding
+from scrapers.item import ItemError, RawJob, SourceError, guard
 from scrapers.sources import Source
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -72,6 +72,9 @@ def _text(source: Source, fetched: Fetched) -> str:
 
 
 def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+    # csv's default cap (128 KiB a cell) would end the file at the first long description; a cell
+    # can be no larger than the file, which the fetcher caps.
+    csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_MAX_BYTES))
     rows = csv.reader(io.StringIO(_text(source, fetcher.get(source.url)).lstrip("\ufeff")))
     try:
         headers = [h.strip() for h in next(rows)]
@@ -97,6 +100,14 @@ def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
         yield RawJob(source.id, label, {name: record[header].strip() for name, header in mapping.items()})
 
 
+def _json_job(source: Source, label: str, record: dict, mapping: dict[str, str]) -> RawJob:
+    fields: dict[str, str | list[str]] = {}
+    for name, header in mapping.items():
+        value = record.get(header)
+        fields[name] = [str(v) for v in value] if isinstance(value, list) else "" if value is None else str(value)
+    return RawJob(source.id, label, fields)
+
+
 def _records(data: object, path: str) -> list:
     for key in filter(None, path.split(".")):
         if not isinstance(data, dict) or key not in data:
@@ -120,8 +131,4 @@ def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
         if not isinstance(record, dict):
             yield ItemError(source.id, label, "(记录)", str(record)[:60], "应为对象")
             continue
-        fields = {}
-        for name, header in mapping.items():
-            value = record.get(header)
-            fields[name] = [str(v) for v in value] if isinstance(value, list) else "" if value is None else str(value)
-        yield RawJob(source.id, label, fields)
+        yield guard(source.id, label, _json_job, source, label, record, mapping)

@@ -13,7 +13,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import ItemError, RawJob, SourceError
+from scrapers.item import ItemError, RawJob, SourceError, guard
 from scrapers.readers.feed import strip_declaration
 from scrapers.sources import Source
 
@@ -54,12 +54,16 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     if not jobs:
         raise SourceError("没有 <job> 元素：不是岗位 XML")
     for position, job in enumerate(jobs, start=1):
-        values = _children(job)
-        fields = {}
-        for name, candidates in DEFAULT_ELEMENTS.items():
-            for candidate in declared.get(name, candidates):
-                if values.get(candidate.lower()):
-                    fields[name] = values[candidate.lower()]
-                    break
-        label = fields.get("id") or f"第 {position} 个 <job>"
-        yield RawJob(source.id, str(label), fields, base_url=fields.get("url"))
+        yield guard(source.id, f"第 {position} 个 <job>", _job, source, job, position, declared)
+
+
+def _job(source: Source, job: Element, position: int, declared: dict[str, tuple[str, ...]]) -> RawJob:
+    values = _children(job)
+    fields = {}
+    for name, candidates in DEFAULT_ELEMENTS.items():
+        for candidate in declared.get(name, candidates):
+            if values.get(candidate.lower()):
+                fields[name] = values[candidate.lower()]
+                break
+    label = fields.get("id") or f"第 {position} 个 <job>"
+    return RawJob(source.id, str(label), fields, base_url=fields.get("url"))

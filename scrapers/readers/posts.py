@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-from jiuye import dates
+from jiuye import dates, urls
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import Item, ItemError, SourceError
+from scrapers.item import Item, ItemError, SourceError, guard
 from scrapers.sources import Source
 
 SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt"}
@@ -45,7 +45,7 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
         except SourceError as error:
             yield ItemError(source.id, path.name, "(文件)", "", str(error))
             continue
-        yield read_post(source, path.name, text)
+        yield guard(source.id, path.name, read_post, source, path.name, text)
 
 
 def read_post(source: Source, name: str, text: str) -> Item | ItemError:
@@ -64,9 +64,10 @@ def read_post(source: Source, name: str, text: str) -> Item | ItemError:
     raw_date = str(front.get("date", ""))
     try:
         moment = dates.parse(raw_date)
-    except ValueError:
-        return ItemError(source.id, name, "date", raw_date, "缺少或无法识别的日期")
-    url = next((str(front[k]) for k in URL_FIELDS if isinstance(front.get(k), str) and front[k]), None)
+    except ValueError as error:
+        reason = str(error) if "超出" in str(error) else "缺少或无法识别的日期"
+        return ItemError(source.id, name, "date", raw_date, reason)
+    url = next((u for k in URL_FIELDS if isinstance(front.get(k), str) and (u := urls.url_or_none(front[k]))), None)
     body = text[match.end() :]
     return Item(
         source_id=source.id,

@@ -223,11 +223,17 @@
     timer = setTimeout(run, DEBOUNCE_MS);
   }
 
+  /* URL parameters are untrusted: only a kind or province the form offers is taken. */
   var params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  province.value = params.get("province") || "";
-  var kindInput = form.querySelector('input[name="kind"][value="' + (params.get("kind") || "") + '"]');
-  if (kindInput) kindInput.checked = true;
+  var wantedProvince = params.get("province") || "";
+  if (Array.prototype.some.call(province.options, function (o) { return o.value === wantedProvince; })) {
+    province.value = wantedProvince;
+  }
+  var wantedKind = params.get("kind") || "";
+  Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (radio) {
+    if (radio.value === wantedKind) radio.checked = true;
+  });
   input.addEventListener("input", later);
   form.addEventListener("change", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
