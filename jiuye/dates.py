@@ -20,6 +20,15 @@ _CHINESE = re.compile(
 )
 
 
+class OutOfRange(ValueError):
+    """A real date, but outside EARLIEST … now + HORIZON; the message says so, in Chinese."""
+
+
+def reason(error: ValueError, fallback: str) -> str:
+    """What to tell a reader about a date that was refused."""
+    return str(error) if isinstance(error, OutOfRange) else fallback
+
+
 def parse(value: str, now: datetime | None = None) -> datetime:
     """RFC 822, ISO 8601, '2022-04-05 05:50:27 +0800' or '2022年8月1日 10:30'; naive means Shanghai.
 
@@ -49,7 +58,7 @@ def bounded(moment: datetime, now: datetime | None = None) -> datetime:
     """The moment, if it lies between EARLIEST and two years after `now` (default: the clock)."""
     latest = (now or datetime.now(SHANGHAI)) + HORIZON
     if not EARLIEST <= moment <= latest:
-        raise ValueError(f"日期超出合理范围（{EARLIEST:%Y} 年至 {latest:%Y-%m-%d}）：{moment:%Y-%m-%d}")
+        raise OutOfRange(f"日期超出合理范围（{EARLIEST:%Y} 年至 {latest:%Y-%m-%d}）：{moment:%Y-%m-%d}")
     return moment
 
 

@@ -64,9 +64,9 @@ def _text(value: str, rules: Rules) -> str | None:
 def _datetime(value: str, rules: Rules) -> str | None:
     try:
         dates.parse_iso(value, rules.now)
-    except ValueError as error:
-        if "超出" in str(error):
-            return f"{error} (date out of range)"
+    except dates.OutOfRange as error:
+        return f"{error} (date out of range)"
+    except ValueError:
         return "不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid ISO date)"
     return None
 

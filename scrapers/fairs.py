@@ -55,7 +55,8 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     try:
         start = _moment(raw_start[: hours.start()] if hours else raw_start)
     except ValueError as error:
-        raise FieldError("start", raw_start, "缺少或无法识别的举办日期，未列入日历") from error
+        reason = dates.reason(error, "缺少或无法识别的举办日期")
+        raise FieldError("start", raw_start, f"{reason}，未列入日历") from error
     description_html = fields.get("description", "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     text = "\n".join(cleaned.paragraphs) if cleaned else ""
@@ -64,7 +65,7 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
         try:
             end = _moment(fields["end"])
         except ValueError as error:
-            raise FieldError("end", fields["end"], "无法识别的结束时间") from error
+            raise FieldError("end", fields["end"], dates.reason(error, "无法识别的结束时间")) from error
     elif hours and not isinstance(start, datetime):
         start, end = _with_hours(start, hours)
     place = (

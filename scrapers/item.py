@@ -1,4 +1,7 @@
-"""What a reader yields: one item of a source, or the reason one item could not be read."""
+"""What a reader yields: one item of a source, or the reason one item could not be read.
+
+Whatever a reader yields holds no character that no output can carry (`printable`): control
+characters, lone surrogates from JSON escapes, non-characters are gone before anything else runs."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import TypeVar
 
 from jiuye import schema, urls
 from jiuye.campaigns import Registry
+from jiuye.sanitise import printable
 
 
 @dataclass
@@ -23,6 +27,18 @@ class Item:
     publisher: str | None = None  # who published it (媒体/机构), if the item says
     tags: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.title, self.html = printable(self.title), printable(self.html)
+        self.publisher = printable(self.publisher) if self.publisher else None
+        self.tags = [printable(tag) for tag in self.tags]
+
+
+def _printable_fields(fields: dict) -> dict:
+    return {
+        key: [printable(v) for v in value] if isinstance(value, list) else printable(str(value))
+        for key, value in fields.items()
+    }
+
 
 @dataclass
 class RawJob:
@@ -33,6 +49,9 @@ class RawJob:
     fields: dict[str, str | list[str]]
     base_url: str | None = None
 
+    def __post_init__(self) -> None:
+        self.fields = _printable_fields(self.fields)
+
 
 @dataclass
 class RawFair:
@@ -42,6 +61,9 @@ class RawFair:
     row: str
     fields: dict[str, str]
     base_url: str | None = None
+
+    def __post_init__(self) -> None:
+        self.fields = _printable_fields(self.fields)
 
 
 @dataclass

@@ -102,7 +102,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     try:
         posted = dates.parse(raw_date)
     except ValueError as error:
-        raise FieldError("date", raw_date, "缺少或无法识别的发布日期") from error
+        raise FieldError("date", raw_date, dates.reason(error, "缺少或无法识别的发布日期")) from error
     description_html = str(raw.fields.get("description") or "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     description_text = "\n".join(cleaned.paragraphs) if cleaned else ""

@@ -211,3 +211,13 @@ def test_search_without_javascript_says_so(phone, site_url):
     assert "JavaScript" in notice.inner_text()
     notice.get_by_role("link", name="按省份").click()
     phone.wait_for_url("**/province/")
+
+
+def test_hostile_url_parameters_do_not_break_search(phone_js, site_url):
+    errors = []
+    phone_js.on("pageerror", lambda error: errors.append(str(error)))
+    found = search(phone_js, site_url, "暖心", kind='"]', province='"><img src=x onerror=alert(1)>')
+    assert SEED_000 in found  # unknown kind and province are ignored, not run
+    assert phone_js.locator('input[name="kind"][value=""]').is_checked()
+    assert phone_js.get_by_label("省份").input_value() == ""
+    assert not errors

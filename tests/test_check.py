@@ -60,3 +60,31 @@ def test_the_demo_content_is_valid(demo_site):
     content = demo_site.parent / "content"
     result = invoke_check(content)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_bad_url_and_a_far_date_are_refused(tmp_path):
+    content = new_content_dir(tmp_path)
+    breakout = 'https://a.example/x" onmouseover="alert(1)'
+    link = write_news(content, "link.md", Title="招聘会", Date="2026-08-01", Source_url=breakout)
+    script = write_news(content, "script.md", Title="招聘会", Date="2026-08-01", Source_url="javascript:alert(1)")
+    far = write_news(content, "far.md", Title="招聘会", Date="9999-12-31 10:00")
+    result = invoke_check(content)
+    assert result.returncode != 0
+    out = result.stdout
+    assert f"{link}: 字段 source_url = {breakout!r}: 网址含有引号" in out
+    assert f"{script}: 字段 source_url = 'javascript:alert(1)': 只接受 http 或 https 网址" in out
+    assert f"{far}: 字段 date = '9999-12-31 10:00': 日期超出合理范围" in out
+
+
+def test_the_build_leaves_out_what_check_refuses(tmp_path):
+    """The same rules at build time: a bad URL is dropped from its page, a far-dated item is not built."""
+    content = new_content_dir(tmp_path)
+    write_news(content, "link.md", Title="链接有误的新闻", Date="2026-08-01", Source_url="javascript:alert(1)")
+    write_news(content, "far.md", Title="远日期新闻", Date="9999-12-31 10:00")
+    output = tmp_path / "output"
+    build = run_python("-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"), "-o", str(output))
+    log = build.stdout + build.stderr
+    assert "far.md" in log and "该条目未发布" in log and "source_url" in log
+    page = (output / "news" / "link" / "index.html").read_text(encoding="utf-8")
+    assert "链接有误的新闻" in page and "javascript:" not in page
+    assert not (output / "news" / "far").exists()

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import lunr
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from tqdm import tqdm
@@ -75,6 +76,13 @@ def _write(path: Path, text: str) -> int:
 
 
 def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
+    if not docs:  # lunr.py divides by the number of documents: an empty site has an empty index
+        return {
+            "version": lunr.__TARGET_JS_VERSION__,
+            "fields": [name for name, _ in FIELDS],
+            "invertedIndex": [],
+            "fieldVectors": [],
+        }
     builder = Builder()
     builder.pipeline = Pipeline()  # our tokens are final: no stemming, stop words or trimming
     builder.search_pipeline = Pipeline()

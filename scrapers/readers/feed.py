@@ -61,9 +61,10 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
     try:
         moment = dates.parse(raw_date)
     except ValueError as error:
-        reason = str(error) if "超出" in str(error) else "缺少或无法识别的发布日期"
+        reason = dates.reason(error, "缺少或无法识别的发布日期")
         return ItemError(source.id, label, "date", raw_date, reason)
-    link = urls.url_or_none(entry.get("link", ""))
+    # The link as given: a bad one is reported (and left out) when the item is checked.
+    link = str(entry.get("link") or "").strip() or None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]
     contents = entry.get("content") or []
     html = contents[0].get("value", "") if contents else entry.get("summary", "")
@@ -74,7 +75,7 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
         date=moment,
         html=html,
         url=link,
-        base_url=link or base,
+        base_url=urls.url_or_none(link or "") or base,
         publisher=(entry.get("source") or {}).get("title") or entry.get("author") or None,
         tags=[tag.get("term", "") for tag in entry.get("tags", []) if tag.get("term")],
     )

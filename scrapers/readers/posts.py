@@ -65,9 +65,9 @@ def read_post(source: Source, name: str, text: str) -> Item | ItemError:
     try:
         moment = dates.parse(raw_date)
     except ValueError as error:
-        reason = str(error) if "超出" in str(error) else "缺少或无法识别的日期"
+        reason = dates.reason(error, "缺少或无法识别的日期")
         return ItemError(source.id, name, "date", raw_date, reason)
-    url = next((u for k in URL_FIELDS if isinstance(front.get(k), str) and (u := urls.url_or_none(front[k]))), None)
+    url = next((str(front[k]).strip() for k in URL_FIELDS if isinstance(front.get(k), str) and front[k].strip()), None)
     body = text[match.end() :]
     return Item(
         source_id=source.id,
@@ -76,7 +76,7 @@ def read_post(source: Source, name: str, text: str) -> Item | ItemError:
         date=moment,
         html=markdown.markdown(body),
         url=url,
-        base_url=url,
+        base_url=urls.url_or_none(url or ""),
         publisher=str(front["author"]).strip() if isinstance(front.get("author"), str) else None,
         tags=_as_list(front.get("tags")),
     )
