@@ -44,5 +44,8 @@ def check_file(path: Path, registry: Registry) -> Iterator[FileProblem]:
         yield FileProblem(path, schema.Problem("(编码)", "", f"不是 UTF-8 文本：{error.reason}"))
         return
     meta, _ = metadata.parse(text)
+    for key in metadata.repeated_keys(text):
+        if key not in schema.LIST_FIELDS:
+            yield FileProblem(path, schema.Problem(key, meta.get(key, ""), "字段重复出现 (field given more than once)"))
     for problem in schema.validate(meta, registry):
         yield FileProblem(path, problem)

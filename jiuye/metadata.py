@@ -29,6 +29,18 @@ def parse(text: str) -> tuple[dict[str, str], str]:
     return meta, ""
 
 
+def repeated_keys(text: str) -> list[str]:
+    """Keys the header gives more than once (Pelican would read them as a list)."""
+    seen: list[str] = []
+    for line in text.lstrip("\ufeff").split("\n"):
+        if not line.strip():
+            break
+        match = _LINE.match(line)
+        if match:
+            seen.append(match.group(1).lower())
+    return sorted({key for key in seen if seen.count(key) > 1})
+
+
 def one_line(value: str) -> str:
     return " ".join(printable(str(value)).split())
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import nh3
+
+from jiuye.urls import url_or_none
 
 ALLOWED_TAGS = {
     "p",
@@ -76,6 +79,22 @@ def printable(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def body_url(value: str) -> str | None:
+    """A link or image address in a body: an absolute one through jiuye.urls (a protocol-relative
+    //host as https), a mailto: or a same-site relative one as it is; anything else is dropped."""
+    text = value.strip()
+    if text.startswith("//"):
+        return url_or_none("https:" + text)
+    scheme = urlsplit(text).scheme.lower() if ":" in text else ""
+    if scheme in ("http", "https"):
+        return url_or_none(text)
+    return text if scheme in ("", "mailto") else None
+
+
+def _attribute(tag: str, attribute: str, value: str) -> str | None:
+    return body_url(value) if attribute in ("href", "src") else value
+
+
 def sanitise(html: str) -> str:
     """Only the allowed tags and attributes, http(s)/mailto links, no comments, no illegal characters."""
     return nh3.clean(
@@ -83,11 +102,18 @@ def sanitise(html: str) -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_attribute,
         url_schemes={"http", "https", "mailto"},
         link_rel=LINK_REL,
         set_tag_attribute_values=SET_ATTRIBUTES,
         strip_comments=True,
     )
+
+
+def inert_placeholders(html: str) -> str:
+    """Sanitised HTML in which Pelican finds no {filename}/{static}/|filename| link placeholder:
+    braces and bars as character references, which mean the same characters to a browser."""
+    return html.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
 
 
 def json_for_script(data: object) -> str:

@@ -7,6 +7,7 @@ takes the raw strings of one file and names every field that is wrong, with its 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,12 @@ LIST_SEPARATOR = ","
 # A one-line field (title, employer, venue …) longer than this is a scraping accident or an attack.
 MAX_LINE_CHARS = 1000
 MAX_DIGITS = 12  # counts and salaries: no real value has more
+_SLUG = re.compile(r"[^\W_][\w-]{0,99}")
+STATUSES = ("published", "draft")
+LANGUAGE = "zh-CN"
+TEMPLATES = ("article", "page")
+# Fields Pelican reads as one value; written twice in a file, Pelican makes a list of them.
+LIST_FIELDS = ("tags", "authors")
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,27 @@ def _mode(value: str, _: Rules) -> str | None:
     return None if value.strip() in FAIR_MODES else f"应为 {' / '.join(FAIR_MODES)} 之一"
 
 
+def _slug(value: str, _: Rules) -> str | None:
+    """A slug is a path segment of our own URLs: letters, digits and '-' (no '/', '.', quotes, ':')."""
+    return None if _SLUG.fullmatch(value.strip()) else "只能包含字母、数字和连字符 (letters, digits and '-' only)"
+
+
+def _status(value: str, _: Rules) -> str | None:
+    return None if value.strip().lower() in STATUSES else f"应为 {' / '.join(STATUSES)} 之一"
+
+
+def _lang(value: str, _: Rules) -> str | None:
+    return None if value.strip() == LANGUAGE else f"本站只发布 {LANGUAGE} 内容 (only {LANGUAGE})"
+
+
+def _template(value: str, _: Rules) -> str | None:
+    return None if value.strip() in TEMPLATES else f"应为 {' / '.join(TEMPLATES)} 之一（模板由类别决定）"
+
+
+def _fixed_urls(value: str, _: Rules) -> str | None:
+    return "网址由类别和 Slug 决定，不能在文件中指定 (URLs follow the kind and slug)"
+
+
 def _any(value: str, _: Rules) -> str | None:
     return None
 
@@ -133,12 +161,12 @@ FIELDS: dict[str, Check] = {
     "date": _datetime,
     "modified": _datetime,
     "category": _text,
-    "slug": _text,
-    "status": _any,
-    "lang": _any,
-    "template": _any,
-    "save_as": _any,
-    "url": _any,
+    "slug": _slug,
+    "status": _status,
+    "lang": _lang,
+    "template": _template,
+    "save_as": _fixed_urls,
+    "url": _fixed_urls,
     "author": _line,
     "authors": _line,
     "tags": _line,
@@ -224,6 +252,10 @@ def validate(meta: Mapping[str, str], registry: Registry, now: datetime | None =
     return problems
 
 
+# Fields that decide where and how an item is published: a bad one leaves the item out.
+PLACEMENT = ("category", "slug", "status", "lang", "template", "save_as", "url")
+
+
 def is_fatal(problem: Problem, kind: str) -> bool:
-    """Whether an item cannot be published with this problem: its kind or a required field."""
-    return problem.field == "category" or problem.field.lower() in REQUIRED.get(kind, ())
+    """Whether an item cannot be published with this problem: where it goes, or a required field."""
+    return problem.field.lower() in PLACEMENT or problem.field.lower() in REQUIRED.get(kind, ())

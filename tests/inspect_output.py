@@ -114,6 +114,9 @@ def check_feed(path: Path, findings: Findings) -> None:
     if parsed.bozo:
         findings.add(path, f"feed does not parse: {parsed.bozo_exception}")
     for entry in parsed.entries:
+        for link in entry.get("links", []):
+            if dangerous_url(link.get("href", "")):
+                findings.add(path, f"entry {entry.get('id')} links to {link.get('href')[:80]!r}")
         for html in [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]:
             check_markup(BeautifulSoup(html, "html5lib"), f"{path} entry {entry.get('id')}", findings, ())
 
@@ -126,7 +129,7 @@ def check_calendar(path: Path, findings: Findings) -> None:
         findings.add(path, f".ics does not parse: {error}")
 
 
-THEME_SCRIPTS = ("/theme/js/lunr.min.js", "/theme/js/tokenize.js", "/theme/js/search.js")
+THEME_SCRIPTS = ("/theme/js/lunr.min.js", "/theme/js/tokenize.js", "/theme/js/query.js", "/theme/js/search.js")
 
 
 def check_site(output: Path, theme_scripts: tuple[str, ...] = THEME_SCRIPTS) -> Findings:

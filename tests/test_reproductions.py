@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from jiuye import metadata
 from tests.conftest import new_content_dir, run_python
 from tests.hostile import rss, xml_text
-from tests.inspect_output import check_markup
+from tests.inspect_output import THEME_SCRIPTS, check_markup
 
 IMG = "<img src=x onerror=alert(1)>"
 BREAKOUT = 'https://a.example/x" onmouseover="alert(1)'
@@ -151,7 +151,7 @@ def assert_inert(page: BeautifulSoup, where: str) -> None:
     from tests.inspect_output import Findings
 
     findings = Findings()
-    check_markup(page, where, findings, ("/theme/js/lunr.min.js", "/theme/js/tokenize.js", "/theme/js/search.js"))
+    check_markup(page, where, findings, THEME_SCRIPTS)
     assert not findings.problems, findings.problems
 
 

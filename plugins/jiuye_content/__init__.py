@@ -24,7 +24,7 @@ from pelican.urlwrappers import URLWrapper
 
 from jiuye import dates, regions, schema, urls
 from jiuye.campaigns import Registry
-from jiuye.sanitise import json_for_script, printable, sanitise
+from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 
 logger = logging.getLogger(__name__)
 REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
@@ -33,6 +33,7 @@ REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
 NOW_SETTING = "JIUYE_NOW"
 BUILD_TIME_SETTING = "JIUYE_BUILD_TIME"
 PELICAN_INTERNAL = {"reader"}
+SCRAPED = "scraped/"  # under PATH: what the scrapers wrote
 # Kinds other than news live under their own URL and template (DESIGN.md: /jobs/<id>/, /fairs/<id>/).
 KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
 
@@ -63,6 +64,8 @@ def _raw_metadata(article: Article) -> dict[str, str]:
     for key, value in article.metadata.items():
         if key in PELICAN_INTERNAL:
             continue
+        if isinstance(value, list) and key not in schema.LIST_FIELDS:
+            value = value[-1]  # a field written twice: reported by _validate
         if key in ("date", "modified"):
             value = value.isoformat()  # Pelican parsed it already, and rejects a bad one itself
         elif key == "category":
@@ -101,8 +104,13 @@ def _validate(article: Article) -> None:
     registry: Registry = article.settings[REGISTRY_SETTING]
     raw = _raw_metadata(article)
     kind = schema.kind_of(raw)
-    for problem in schema.validate(raw, registry, article.settings[BUILD_TIME_SETTING]):
-        fatal = schema.is_fatal(problem, kind)
+    repeated = [
+        schema.Problem(key, str(len(value)), "字段重复出现 (field given more than once)")
+        for key, value in article.metadata.items()
+        if isinstance(value, list) and key not in schema.LIST_FIELDS
+    ]
+    for problem in repeated + schema.validate(raw, registry, article.settings[BUILD_TIME_SETTING]):
+        fatal = schema.is_fatal(problem, kind) or problem in repeated
         logger.error(
             "%s: 字段 %s = %r: %s%s",
             article.source_path,
@@ -126,11 +134,16 @@ def prepare(content: object) -> None:
         return
     _printable_metadata(content)
     content._content = sanitise(content._content or "")
+    if content.relative_source_path.startswith(SCRAPED):
+        # Pelican fills {filename}/{static} placeholders after this; strangers' text gets none.
+        content._content = inert_placeholders(content._content)
     if not isinstance(content, Article):
         return
     article = content
     article.rejected = False
     _validate(article)
+    if article.rejected:
+        return  # left out of the site by drop_rejected
     meta = article.metadata
     # The summary is text: shown escaped on pages; feeds carry it as the HTML of that text.
     article.summary_text = " ".join(str(meta.get("summary", "")).split())
@@ -150,9 +163,13 @@ def prepare(content: object) -> None:
 
 
 def drop_rejected(generator) -> None:
-    """Items that cannot stand (bad kind or required field) are named in the log and not built."""
-    generator.articles = [a for a in generator.articles if not getattr(a, "rejected", False)]
-    generator.translations = [a for a in generator.translations if not getattr(a, "rejected", False)]
+    """Items that cannot stand (bad placement or required field) are named in the log and not built."""
+    for name in ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations"):
+        setattr(generator, name, [a for a in getattr(generator, name) if not getattr(a, "rejected", False)])
+    # Nor is a left-out item the target of another's {filename} link.
+    generated = generator.context.get("generated_content", {})
+    for path in [p for p, content in generated.items() if getattr(content, "rejected", False)]:
+        del generated[path]
 
 
 def reject(article: Article, articles: list, error: Exception) -> None:

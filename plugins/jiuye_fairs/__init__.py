@@ -286,22 +286,16 @@ class FairsGenerator(Generator):
         past = [a for a in reversed(fairs) if a.fair.last_day < self.today]
         return upcoming, past
 
-    def _months(self, fairs: list, contiguous: bool) -> list[Month]:
-        keys = sorted({a.fair.month for a in fairs} | ({f"{self.today:%Y-%m}"} if contiguous else set()))
+    def _months(self, fairs: list, with_today: bool) -> list[Month]:
+        """The months that have fairs (and this month, for the national calendar): no page of an
+        empty month, however far apart the fairs are."""
+        keys = sorted({a.fair.month for a in fairs} | ({f"{self.today:%Y-%m}"} if with_today else set()))
         if not keys:
             return [Month.of(self.today)]
-        months = [Month(int(k[:4]), int(k[5:])) for k in keys]
-        if not contiguous:
-            return months
-        first, last = months[0], months[-1]
-        result, current = [], first
-        while (current.year, current.month) <= (last.year, last.month):
-            result.append(current)
-            current = current.shifted(1)
-        return result
+        return [Month(int(k[:4]), int(k[5:])) for k in keys]
 
     def _write_scope(self, writer, base: str, fairs: list, province: regions.Province | None) -> None:
-        months = self._months(fairs, contiguous=province is None)
+        months = self._months(fairs, with_today=province is None)
         keys = [m.key for m in months]
         this_month = f"{self.today:%Y-%m}"
         upcoming, past = self._scope(fairs)

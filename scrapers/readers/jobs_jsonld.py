@@ -124,10 +124,11 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
         for index, script in enumerate(soup.find_all("script", type="application/ld+json"), start=1):
             try:
                 data = json.loads(script.string or "")
-            except json.JSONDecodeError as error:
+                postings = list(_postings(data))
+            except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
                 yield ItemError(source.id, f"{location} JSON-LD #{index}", "(JSON-LD)", "", f"JSON 格式错误：{error}")
                 continue
-            for posting in _postings(data):
+            for posting in postings:
                 found += 1
                 label = f"{location}#{found}"
                 fields = guard(source.id, label, fields_of, posting)

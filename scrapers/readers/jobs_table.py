@@ -71,6 +71,17 @@ def _text(source: Source, fetched: Fetched) -> str:
         raise SourceError(f"无法按 {encoding} 解码：{error}") from error
 
 
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
+    """The rows, with a malformed one as its error: the reader goes on at the next line."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield error
+
+
 def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     # csv's default cap (128 KiB a cell) would end the file at the first long description; a cell
     # can be no larger than the file, which the fetcher caps.
@@ -81,10 +92,13 @@ def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     except StopIteration as error:
         raise SourceError("文件为空") from error
     mapping = _mapping(source, headers)
-    for line, cells in enumerate(rows, start=2):
+    for line, cells in enumerate(_rows(rows), start=2):
+        label = f"第 {line} 行"
+        if isinstance(cells, csv.Error):
+            yield ItemError(source.id, label, "(CSV)", "", f"CSV 格式错误：{cells}")
+            continue
         if not any(cell.strip() for cell in cells):
             continue
-        label = f"第 {line} 行"
         while len(cells) > len(headers) and not cells[-1].strip():
             cells = cells[:-1]  # trailing empty cells: a stray comma at the end of the row
         if len(cells) != len(headers):
@@ -121,7 +135,7 @@ def _records(data: object, path: str) -> list:
 def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     try:
         data = json.loads(_text(source, fetcher.get(source.url)).lstrip("\ufeff"))
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, RecursionError) as error:
         raise SourceError(f"不是有效的 JSON：{error}") from error
     records = _records(data, source.options.get("records", ""))
     headers = sorted({key for record in records if isinstance(record, dict) for key in record})
