@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from jiuye_search.index import BUCKET, SearchDoc, build, lunr_index
+from jiuye_search.lexicon import LexiconBuilder
 
 from jiuye.tokenize import shard
 
@@ -20,17 +21,19 @@ def sample_docs(count: int) -> list[SearchDoc]:
     for number in range(count):
         short, slug = provinces[number % 3]
         kind = "njf"[number % 3]
+        title = f"{short}就业援助暖心行动第{number}场"
         docs.append(
             SearchDoc(
-                kind,
-                [short],
-                [slug],
-                f"2026-11-{1 + number % 28:02d}",
-                f"{short}就业援助暖心行动第{number}场",
-                f"news/{number}/",
-                "摘要",
-                f"{short}省 武汉江城供应链{number % 5}",
-                f"正文 {number} 招聘会 岗位",
+                kind=kind,
+                provinces=[short],
+                filters=[slug],
+                date=f"2026-11-{1 + number % 28:02d}",
+                title=title,
+                shown_title=title,
+                url=f"news/{number}/",
+                snippet="摘要",
+                tags=f"{short}省 武汉江城供应链{number % 5}",
+                body=f"正文 {number} 招聘会 岗位",
             )
         )
     return docs
@@ -74,9 +77,9 @@ def test_demo_index_files(demo_site):
     assert (demo_site / "theme" / "js" / "lunr.min.js").read_text(encoding="utf-8").count("2.3.9")
 
 
-def test_shards_together_hold_exactly_the_global_index(tmp_path):
+def test_shards_together_hold_exactly_the_global_index(tmp_path, registry):
     docs = sample_docs(90)
-    build(docs, tmp_path / "i")
+    build(docs, LexiconBuilder(registry), tmp_path / "i")
     # the same documents in the same order, through lunr.py in one piece
     ordered = sorted(
         docs, key=lambda d: ("njf".index(d.kind), "".join(chr(0x10FFFF - ord(c)) for c in d.date), d.title)
@@ -98,10 +101,27 @@ def test_shards_together_hold_exactly_the_global_index(tmp_path):
     assert expanded(tmp_path / "i") == expected
 
 
-def test_refs_are_grouped_by_kind_newest_first(tmp_path):
-    build(sample_docs(30), tmp_path / "i")
+def test_refs_are_grouped_by_kind_newest_first(tmp_path, registry):
+    build(sample_docs(30), LexiconBuilder(registry), tmp_path / "i")
     manifest = load(tmp_path / "i" / "manifest.json")
     rows = load(tmp_path / "i" / "d" / "0.json") + load(tmp_path / "i" / "d" / "1.json")
     for kind, start, end in manifest["ranges"]:
         dates = [row["d"] for row in rows[start:end]]
         assert dates == sorted(dates, reverse=True), kind
+
+
+def test_the_lexicon_travels_in_the_shards_of_its_first_characters(demo_site):
+    root = demo_site / "search" / "i"
+    count = load(root / "manifest.json")["shards"]
+    words, simplified = {}, {}
+    for number, shard_index in shard_files(root).items():
+        assert all(shard(word, count) == number for word in shard_index["w"])
+        assert all(shard(character, count) == number for character in shard_index["m"])
+        words.update(shard_index["w"])
+        simplified.update(shard_index["m"])
+    assert words["武汉"] == {"c": "武汉市"} and words["湖北"] == {"p": "hubei"} and words["四川省"] == {"p": "sichuan"}
+    assert words["招聘会"]["k"] == "f" and "双选会" in words and words["工作"]["k"] == "j"
+    assert "就业援助暖心行动" in words["暖心活动"]["o"]  # an alias from campaigns.yaml
+    assert "残障人士" in words["残疾人"]["o"]  # a synonym from jiuye/data/search-vocabulary.yaml
+    assert "供应链" in words  # jieba's word of an indexed text
+    assert simplified["會"] == "会" and simplified["崗"] == "岗"

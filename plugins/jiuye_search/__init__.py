@@ -12,8 +12,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 from jiuye_search.index import KIND_CODES, SearchDoc, build
+from jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
 logger = logging.getLogger(__name__)
 BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
@@ -36,7 +38,7 @@ def document(article, body_chars: int) -> SearchDoc | None:
         return None
     meta = article.metadata
     provinces = getattr(article, "province_list", [])
-    summary = _plain(meta.get("summary", ""))
+    summary = getattr(article, "summary_text", "")
     body = _plain(article.content)[:body_chars] if body_chars else ""
     # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
     tags = [article.kind] + [p.name for p in provinces] + [c.name for c in getattr(article, "campaign_list", [])]
@@ -50,34 +52,47 @@ def document(article, body_chars: int) -> SearchDoc | None:
         expired = article.job.expired
         tags.append(meta.get("salary_text", ""))
     snippet = summary or body
+    # Indexed in simplified characters (a traditional query is simplified too); an item that names
+    # a 双选会 is also found as a 招聘会.
+    title, text = to_simplified(article.title), to_simplified(" ".join(t for t in tags if t))
+    indexed_body = to_simplified(f"{summary} {body}")
+    text = " ".join([text, *expand_kinds(f"{title} {text} {indexed_body}")])
+    # Filter terms: province slugs, and a fair's month (YYYY-MM); no tokeniser output looks like either.
+    filters = [p.slug for p in provinces] + ([f"{day:%Y-%m}"] if kind == "f" else [])
     return SearchDoc(
         kind=kind,
         provinces=[p.short for p in provinces],
-        province_slugs=[p.slug for p in provinces],
+        filters=filters,
         date=f"{day:%Y-%m-%d}",
-        title=article.title,
+        title=title,
+        shown_title=article.title,
         url=article.url,
         snippet=snippet[:SNIPPET_CHARS],
-        tags=" ".join(t for t in tags if t),
-        body=f"{summary} {body}",
+        tags=text,
+        body=indexed_body,
         expired=expired,
     )
 
 
 def collect(generators) -> None:
     for generator in generators:
-        if type(generator).__name__ != "ArticlesGenerator":
+        if not isinstance(generator, ArticlesGenerator):
             continue
         settings = generator.settings
         body_chars = settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
         docs = [doc for article in generator.articles if (doc := document(article, body_chars))]
-        _collected[settings["OUTPUT_PATH"]] = docs
+        words = LexiconBuilder(settings["JIUYE_CAMPAIGNS"])
+        for doc in docs:
+            words.add_text(f"{doc.title} {doc.tags} {doc.body}")
+        _collected[settings["OUTPUT_PATH"]] = (docs, words)
 
 
 def write(pelican) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
-    docs = _collected.pop(pelican.settings["OUTPUT_PATH"], [])
-    stats = build(docs, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
+    docs, words = _collected.pop(
+        pelican.settings["OUTPUT_PATH"], ([], LexiconBuilder(pelican.settings["JIUYE_CAMPAIGNS"]))
+    )
+    stats = build(docs, words, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
     logger.info(
         "搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes, stats.seconds
     )

@@ -29,7 +29,9 @@ from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from tqdm import tqdm
 
+from jiuye.query import Lexicon
 from jiuye.tokenize import shard, tokens
+from jiuye_search.lexicon import LexiconBuilder
 
 KIND_CODES = {"新闻": "n", "岗位": "j", "招聘会": "f"}
 KIND_ORDER = {"n": 0, "j": 1, "f": 2}
@@ -46,9 +48,10 @@ SCORE_SCALE = 100  # scores travel as integers: round(score × 100)
 class SearchDoc:
     kind: str  # n / j / f
     provinces: list[str]  # short names; empty for national items
-    province_slugs: list[str]
+    filters: list[str]  # terms of field "p": province slugs, a fair's month (YYYY-MM)
     date: str  # YYYY-MM-DD: published, or a fair's start
-    title: str
+    title: str  # as indexed (simplified characters)
+    shown_title: str  # as the item writes it
     url: str
     snippet: str
     tags: str  # place, employer, campaigns, groups …
@@ -90,15 +93,12 @@ def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
     for name, boost in FIELDS:
         builder.field(name, boost=boost)
     for ref, doc in enumerate(tqdm(docs, desc="搜索索引", unit="条", disable=not progress, leave=False)):
-        builder.add(
-            {"r": ref, "t": tokens(doc.title), "g": tokens(doc.tags), "b": tokens(doc.body), "p": doc.province_slugs}
-        )
+        builder.add({"r": ref, "t": tokens(doc.title), "g": tokens(doc.tags), "b": tokens(doc.body), "p": doc.filters})
     return builder.build().serialize()
 
 
-def _shard_count(sizes: dict[str, int]) -> int:
+def _shard_count(total: int) -> int:
     """A power of two that makes the average shard about TARGET_SHARD_BYTES."""
-    total = sum(sizes.values())
     wanted = max(1, total / TARGET_SHARD_BYTES)
     return min(MAX_SHARDS, 2 ** round(math.log2(wanted)))
 
@@ -133,19 +133,33 @@ def split(serialized: dict, shards: int) -> dict[int, list]:
     return result
 
 
-def build(docs: list[SearchDoc], out: Path, progress: bool = False) -> IndexStats:
+def lexicon_shards(lexicon: Lexicon, shards: int) -> dict[int, dict]:
+    """Per shard: the words that start with its characters ("w": word -> meaning, 0 for none) and
+    the traditional characters that hash to it ("m"), so that reading a query needs no other file."""
+    result: dict[int, dict] = defaultdict(lambda: {"w": {}, "m": {}})
+    for word, meaning in lexicon.words.items():
+        result[shard(word, shards)]["w"][word] = meaning or 0
+    for traditional, simple in sorted(lexicon.simplified.items()):
+        result[shard(traditional, shards)]["m"][traditional] = simple
+    return result
+
+
+def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: bool = False) -> IndexStats:
     started = time.perf_counter()
     docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], _descending(d.date), d.title))
     serialized = lunr_index(docs, progress)
-    first_char_postings: dict[str, int] = defaultdict(int)
-    for term, posting in serialized["invertedIndex"]:
-        first_char_postings[term[0]] += sum(len(posting[f]) for f in serialized["fields"]) * POSTING_BYTES
-    shards = _shard_count(first_char_postings)
+    lexicon = words.lexicon({c for term, _ in serialized["invertedIndex"] for c in term})
+    postings = sum(len(posting[f]) for _, posting in serialized["invertedIndex"] for f in serialized["fields"])
+    lexicon_bytes = len(_dump([lexicon.words, lexicon.simplified]).encode("utf-8"))
+    shards = _shard_count(postings * POSTING_BYTES + lexicon_bytes)
     if out.exists():
         shutil.rmtree(out)
     total = 0
-    for number, entries in split(serialized, shards).items():
-        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": entries}))
+    entries = split(serialized, shards)
+    known = lexicon_shards(lexicon, shards)
+    for number in sorted(set(entries) | set(known)):
+        shard_data = {"f": serialized["fields"], "t": entries.get(number, []), **known.get(number, {"w": {}, "m": {}})}
+        total += _write(out / "s" / f"{number}.json", _dump(shard_data))
     for start in range(0, len(docs), BUCKET):
         rows = [_row(doc) for doc in docs[start : start + BUCKET]]
         total += _write(out / "d" / f"{start // BUCKET}.json", _dump(rows))
@@ -156,7 +170,7 @@ def build(docs: list[SearchDoc], out: Path, progress: bool = False) -> IndexStat
         else:
             ranges.append([doc.kind, ref, ref + 1])
     manifest = {
-        "version": 2,
+        "version": 3,
         "lunr": serialized["version"],
         "count": len(docs),
         "shards": shards,
@@ -174,7 +188,14 @@ def _descending(day: str) -> str:
 
 
 def _row(doc: SearchDoc) -> dict:
-    row = {"t": doc.title, "k": doc.kind, "p": "、".join(doc.provinces), "d": doc.date, "u": doc.url, "s": doc.snippet}
+    row = {
+        "t": doc.shown_title,
+        "k": doc.kind,
+        "p": "、".join(doc.provinces),
+        "d": doc.date,
+        "u": doc.url,
+        "s": doc.snippet,
+    }
     if doc.expired:
         row["x"] = 1
     return row

@@ -1,4 +1,5 @@
-/* Site search in the browser: our tokeniser, lunr.js 2.3.9 on index shards fetched on demand,
+/* Site search in the browser: the query read by query.js (words of the index's lexicon, aliases,
+   places, kinds, months, traditional characters), lunr.js 2.3.9 on index shards fetched on demand,
    result metadata fetched per bucket. The index layout is described in plugins/jiuye_search/index.py. */
 (function () {
   "use strict";
@@ -9,6 +10,10 @@
   var province = document.getElementById("search-province");
   var statusBox = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var chipList = document.getElementById("search-chips");
+  var suggestion = document.getElementById("search-suggestion");
+  var today = script.dataset.today ? new Date(script.dataset.today + "T12:00:00") : new Date();
+  var CHIP_LABELS = { province: "省份", city: "地点", kind: "类别", month: "月份" };
   var KINDS = { n: "新闻", j: "岗位", f: "招聘会" };
   var PAGE = 10, DEBOUNCE_MS = 200;
   var manifest = null, shardCache = {}, bucketCache = {}, generation = 0, timer = null;
@@ -47,12 +52,16 @@
       invertedIndex: inverted
     });
   }
+  /* A shard: lunr.js's index of its terms (null when it has none), the lexicon words that start
+     with its characters ("w") and the traditional characters that hash to it ("m"). */
   function loadShard(number) {
     if (!shardCache[number]) {
       shardCache[number] = Promise.all([loadManifest(), fetch(base + "s/" + number + ".json")]).then(function (got) {
-        if (got[1].status === 404) return null;
+        if (got[1].status === 404) return { index: null, words: {}, map: {} };
         if (!got[1].ok) throw new Error("shard " + number + ": HTTP " + got[1].status);
-        return got[1].json().then(function (data) { return expand(data, got[0]); });
+        return got[1].json().then(function (data) {
+          return { index: data.t.length ? expand(data, got[0]) : null, words: data.w || {}, map: data.m || {} };
+        });
       });
     }
     return shardCache[number];
@@ -62,53 +71,104 @@
     return bucketCache[number];
   }
 
-  /* Terms of a query: a lone CJK character, or the last Latin word while typing, is a prefix. */
-  function terms(query) {
-    var tokens = jiuyeTokenize.tokens(query);
+  /* The lexicon of the shards of every CJK character of `text` (they hold its words and maps). */
+  function lexiconOf(text, m) {
+    var numbers = new Set();
+    for (var ch of text.normalize("NFKC").toLowerCase()) {
+      if (jiuyeTokenize.isCjk(ch)) numbers.add(jiuyeTokenize.shard(ch, m.shards));
+    }
+    return Promise.all(Array.from(numbers).map(loadShard)).then(function (shards) {
+      var lexicon = { words: {}, simplified: {} };
+      shards.forEach(function (s) {
+        Object.keys(s.words).forEach(function (w) { lexicon.words[w] = s.words[w] || {}; });
+        Object.keys(s.map).forEach(function (c) { lexicon.simplified[c] = s.map[c]; });
+      });
+      return lexicon;
+    });
+  }
+
+  /* The query as the index reads it: traditional characters first simplified (their maps live in
+     the shards of the characters typed), then split by the words of the simplified text's shards. */
+  function read(query) {
+    return loadManifest().then(function (m) {
+      return lexiconOf(query, m).then(function (first) {
+        var text = jiuyeQuery.simplified(query, first);
+        return lexiconOf(text, m).then(function (lexicon) {
+          lexicon.simplified = first.simplified;
+          return { understood: jiuyeQuery.understand(query, lexicon, today), lexicon: lexicon, manifest: m };
+        });
+      });
+    });
+  }
+
+  /* The terms of one alternative of a word: its bigrams; a lone CJK character, or the last Latin
+     word while typing, is a prefix. */
+  function termsOf(text, last) {
+    var tokens = jiuyeTokenize.tokens(text);
     return tokens.map(function (token, i) {
       var single = Array.from(token).length === 1 && jiuyeTokenize.isCjk(token);
-      var typing = i === tokens.length - 1 && !jiuyeTokenize.isCjk(token) && /[a-z]$/.test(token);
+      var typing = last && i === tokens.length - 1 && !jiuyeTokenize.isCjk(token) && /[a-z]$/.test(token);
       return { token: token, prefix: single || typing };
     });
   }
 
-  /* Every term is required: a document must match all of them; scores add up across shards.
-     A province filter is one more required term: the province's slug in field "p". */
-  function search(query, place) {
-    return loadManifest().then(function (m) {
-      var wanted = terms(query);
-      if (!wanted.length) return { refs: [], manifest: m };
-      if (place) wanted.push({ token: place, prefix: false, fields: ["p"] });
-      var byShard = {};
-      for (var i = 0; i < wanted.length; i++) {
-        var number = jiuyeTokenize.shard(wanted[i].token, m.shards);
-        (byShard[number] = byShard[number] || []).push(wanted[i]);
+  /* Documents holding every term, with lunr's scores summed; terms in one shard are one lunr query. */
+  function allOf(wanted, m) {
+    if (!wanted.length) return Promise.resolve(null);
+    var byShard = {};
+    wanted.forEach(function (term) {
+      var number = jiuyeTokenize.shard(term.token, m.shards);
+      (byShard[number] = byShard[number] || []).push(term);
+    });
+    var numbers = Object.keys(byShard);
+    return Promise.all(numbers.map(loadShard)).then(function (shards) {
+      var scores = null;
+      for (var n = 0; n < shards.length; n++) {
+        if (!shards[n].index) return {};
+        var found = {};
+        shards[n].index.query(function (q) {
+          byShard[numbers[n]].forEach(function (term) {
+            var options = {
+              presence: lunr.Query.presence.REQUIRED,
+              wildcard: term.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+            };
+            if (term.fields) options.fields = term.fields;
+            q.term(term.token, options);
+          });
+        }).forEach(function (hit) { found[hit.ref] = hit.score; });
+        scores = scores === null ? found : both(scores, found);
       }
-      var numbers = Object.keys(byShard);
-      return Promise.all(numbers.map(loadShard)).then(function (indexes) {
-        if (indexes.indexOf(null) !== -1) return { refs: [], manifest: m };
-        var scores = null;
-        indexes.forEach(function (index, n) {
-          var found = {};
-          index.query(function (q) {
-            byShard[numbers[n]].forEach(function (term) {
-              var options = {
-                presence: lunr.Query.presence.REQUIRED,
-                wildcard: term.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
-              };
-              if (term.fields) options.fields = term.fields;
-              q.term(term.token, options);
-            });
-          }).forEach(function (hit) { found[hit.ref] = hit.score; });
-          if (scores === null) { scores = found; return; }
-          var both = {};
-          Object.keys(found).forEach(function (ref) { if (ref in scores) both[ref] = scores[ref] + found[ref]; });
-          scores = both;
-        });
-        var refs = Object.keys(scores || {}).map(Number);
-        refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-        return { refs: refs, manifest: m };
+      return scores || {};
+    });
+  }
+  function both(a, b) {
+    var result = {};
+    Object.keys(b).forEach(function (ref) { if (ref in a) result[ref] = a[ref] + b[ref]; });
+    return result;
+  }
+  function either(a, b) {
+    var result = Object.assign({}, a);
+    Object.keys(b).forEach(function (ref) { result[ref] = Math.max(result[ref] || 0, b[ref]); });
+    return result;
+  }
+
+  /* Every word is required, any of its alternatives will do; filters are required terms of "p". */
+  function search(understood, filters, m) {
+    var groups = understood.words.map(function (alternatives, i) {
+      var last = i === understood.words.length - 1;
+      return alternatives.map(function (alt) { return termsOf(alt, last); });
+    });
+    filters.forEach(function (term) { groups.push([[{ token: term, prefix: false, fields: ["p"] }]]); });
+    if (!groups.length) return Promise.resolve([]);
+    return Promise.all(groups.map(function (alternatives) {
+      return Promise.all(alternatives.map(function (terms) { return allOf(terms, m); })).then(function (found) {
+        return found.reduce(function (acc, f) { return f === null ? acc : either(acc, f); }, {});
       });
+    })).then(function (perWord) {
+      var scores = perWord.reduce(function (acc, s) { return acc === null ? s : both(acc, s); }, null) || {};
+      var refs = Object.keys(scores).map(Number);
+      refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      return refs;
     });
   }
 
@@ -120,8 +180,9 @@
     };
   }
 
-  function highlight(text, query) {
-    var wanted = new Set(jiuyeTokenize.tokens(query)), marks = [], chars = Array.from(text);
+  /* Marks the characters of `text` that a query token (bigram, lone character or Latin word) covers. */
+  function highlight(text, wanted) {
+    var marks = [], chars = Array.from(text);
     chars.forEach(function (_, i) {
       for (var width = 1; width <= 2 && i + width <= chars.length; width++) {
         var piece = chars.slice(i, i + width).join("").normalize("NFKC").toLowerCase();
@@ -150,14 +211,22 @@
     return fragment;
   }
 
-  function render(query, rows) {
+  function tokensOf(understood) {
+    var wanted = new Set();
+    understood.words.forEach(function (alternatives) {
+      alternatives.forEach(function (alt) { jiuyeTokenize.tokens(alt).forEach(function (t) { wanted.add(t); }); });
+    });
+    return wanted;
+  }
+
+  function render(wanted, rows) {
     list.textContent = "";
     rows.forEach(function (row) {
       var item = document.createElement("li");
       var heading = document.createElement("h2");
       var link = document.createElement("a");
       link.href = site + "/" + row.u;
-      link.appendChild(highlight(row.t, query));
+      link.appendChild(highlight(row.t, wanted));
       heading.appendChild(link);
       var meta = document.createElement("p");
       meta.className = "meta";
@@ -170,10 +239,42 @@
       meta.appendChild(document.createTextNode(" " + facts.join(" · ")));
       var snippet = document.createElement("p");
       snippet.className = "snippet";
-      snippet.appendChild(highlight(row.s, query));
+      snippet.appendChild(highlight(row.s, wanted));
       item.append(heading, meta, snippet);
       list.appendChild(item);
     });
+  }
+
+  /* What the query was read as, each a chip that takes its word out of the query. */
+  function renderChips(understood) {
+    chipList.textContent = "";
+    understood.chips.forEach(function (chip) {
+      var label = CHIP_LABELS[chip.type] + "：" + (chip.type === "kind" ? KINDS[chip.label] : chip.type === "month"
+        ? chip.label.replace(/^(\d{4})-0?(\d+)$/, "$1年$2月") : chip.label);
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "chip";
+      button.textContent = label + " ×";
+      button.setAttribute("aria-label", "去掉筛选条件 " + label);
+      button.addEventListener("click", function () {
+        input.value = understood.text.replace(chip.word, " ").replace(/\s+/g, " ").trim();
+        run();
+      });
+      item.appendChild(button);
+      chipList.appendChild(item);
+    });
+    chipList.hidden = !understood.chips.length;
+  }
+
+  function renderSuggestion(text) {
+    suggestion.textContent = "";
+    suggestion.hidden = !text;
+    if (!text) return;
+    var link = document.createElement("a");
+    link.href = "?q=" + encodeURIComponent(text);
+    link.textContent = text;
+    suggestion.append("您是不是要找：", link);
   }
 
   function state() {
@@ -190,28 +291,56 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
+  /* Refs of a query with the page's filters; the kind, province and month the query names apply
+     unless the reader chose otherwise. */
+  function find(query, s) {
+    return read(query).then(function (got) {
+      var u = got.understood, m = got.manifest, filters = [];
+      var place = s.province || u.province;
+      if (place) filters.push(place);
+      if (u.month) filters.push(u.month);
+      return search(u, filters, m).then(function (refs) {
+        return { refs: refs.filter(allowed(m, s.kind || u.kind)), understood: u, got: got };
+      });
+    });
+  }
+
+  /* Nothing found: the first one-character correction that finds something. */
+  function corrected(found, s) {
+    if (found.refs.length) return Promise.resolve(found);
+    var candidates = jiuyeQuery.corrections(found.understood.text, found.got.lexicon.words).slice(0, 3);
+    return candidates.reduce(function (chain, candidate) {
+      return chain.then(function (best) {
+        if (best.suggestion) return best;
+        return find(candidate, s).then(function (retry) {
+          if (!retry.refs.length) return best;
+          retry.suggestion = candidate;
+          return retry;
+        });
+      });
+    }, Promise.resolve(found));
+  }
+
   function run() {
     var s = state(), mine = ++generation;
     remember(s);
-    if (!s.q) { list.textContent = ""; statusBox.textContent = ""; return; }
+    if (!s.q) { list.textContent = ""; statusBox.textContent = ""; renderChips({ chips: [] }); renderSuggestion(""); return; }
     statusBox.textContent = "正在搜索…";
-    search(s.q, s.province).then(function (found) {
+    find(s.q, s).then(function (found) { return corrected(found, s); }).then(function (found) {
       if (mine !== generation) return null;
-      var keep = allowed(found.manifest, s.kind);
-      var refs = found.refs.filter(keep);
-      var top = refs.slice(0, PAGE), size = found.manifest.bucket;
-      var buckets = Array.from(new Set(top.map(function (ref) { return Math.floor(ref / size); })));
-      return Promise.all(buckets.map(loadBucket)).then(function () {
+      var refs = found.refs, m = found.got.manifest;
+      var top = refs.slice(0, PAGE), size = m.bucket;
+      return Promise.all(top.map(function (ref) {
+        return loadBucket(Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
+      })).then(function (rows) {
         if (mine !== generation) return;
-        return Promise.all(top.map(function (ref) {
-          return loadBucket(Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
-        })).then(function (rows) {
-          if (mine !== generation) return;
-          render(s.q, rows);
-          statusBox.textContent = refs.length
-            ? "找到 " + refs.length + " 条结果" + (refs.length > PAGE ? "，显示前 " + PAGE + " 条" : "")
-            : "没有找到与“" + s.q + "”相关的结果。可以换个说法，或减少关键词。";
-        });
+        render(tokensOf(found.understood), rows);
+        renderChips(found.understood);
+        renderSuggestion(found.suggestion || "");
+        var shown = found.suggestion ? "没有找到“" + s.q + "”。以下是“" + found.suggestion + "”的结果：" : "";
+        statusBox.textContent = refs.length
+          ? shown + "找到 " + refs.length + " 条结果" + (refs.length > PAGE ? "，显示前 " + PAGE + " 条" : "")
+          : "没有找到与“" + s.q + "”相关的结果。可以换个说法，或减少关键词。";
       });
     }).catch(function () {
       if (mine === generation) statusBox.textContent = "搜索暂时无法使用，请稍后再试。";

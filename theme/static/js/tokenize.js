@@ -56,5 +56,7 @@
     return value % shards;
   }
 
-  root.jiuyeTokenize = { tokens: tokens, shard: shard, isCjk: isCjk };
+  function isQuote(ch) { return QUOTES.has(ch); }
+
+  root.jiuyeTokenize = { tokens: tokens, shard: shard, isCjk: isCjk, isQuote: isQuote, runs: runs };
 })(typeof window !== "undefined" ? window : globalThis);
