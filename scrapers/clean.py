@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
+from bs4.exceptions import ParserRejectedMarkup
 from markdownify import markdownify
 
 from jiuye.sanitise import sanitise
@@ -69,7 +71,10 @@ def _lone_link(paragraph: Tag) -> str | None:
 
 
 def clean(html: str, base_url: str | None = None) -> Cleaned:
-    soup = BeautifulSoup(html, "html.parser")
+    try:
+        soup = BeautifulSoup(html, "html.parser")
+    except ParserRejectedMarkup:  # markup the parser gives up on is kept as the text it is
+        soup = BeautifulSoup(escape(html), "html.parser")
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for element in soup.find_all(["script", "style", "iframe", "noscript", "form", "button"]):

@@ -12,6 +12,9 @@ import urllib.parse
 import pytest
 from playwright.sync_api import expect
 
+from jiuye import metadata
+from tests.conftest import BUILD_NOW, scraped
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="no Chromium: install Debian's chromium package (.ci/run does)"
@@ -221,3 +224,71 @@ def test_hostile_url_parameters_do_not_break_search(phone_js, site_url):
     assert phone_js.locator('input[name="kind"][value=""]').is_checked()
     assert phone_js.get_by_label("省份").input_value() == ""
     assert not errors
+
+
+def demo_items(demo_site, kind: str) -> list[dict[str, str]]:
+    return list(scraped(demo_site, kind).values())
+
+
+def groups(meta: dict[str, str]) -> list[str]:
+    return [g.strip() for g in meta.get("target_groups", "").split(",") if g.strip()]
+
+
+def open_jobs(demo_site) -> list[dict[str, str]]:
+    return [m for m in demo_items(demo_site, "jobs") if m.get("valid_through", "9999") >= BUILD_NOW[:10]]
+
+
+def news_with(demo_site, campaign: str, province: str) -> list[str]:
+    titles = []
+    for path in (demo_site.parent / "content" / "scraped" / "news").rglob("*.md"):
+        meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
+        if campaign in meta.get("campaigns", "") and province in meta.get("provinces", ""):
+            titles.append(meta["title"])
+    return titles
+
+
+def test_queries_typed_without_spaces_find_what_they_name(phone_js, site_url, demo_site):
+    """The first paragraph of the search issue: each query finds the demo's matching items in its first 10."""
+    fairs, jobs = demo_items(demo_site, "fairs"), open_jobs(demo_site)
+    expected = {
+        "武汉招聘会": [f["title"] for f in fairs if f.get("city") == "武汉市"],
+        "福建招聘会": [f["title"] for f in fairs if f.get("province") == "福建"],
+        "残疾人岗位": [j["title"] for j in jobs if "残疾人" in groups(j)],
+        "农民工岗位": [j["title"] for j in jobs if "农民工" in groups(j)],
+        "退役军人工作": [j["title"] for j in jobs if "退役军人" in groups(j)],
+        "四川高校毕业生": [j["title"] for j in jobs if j["province"] == "四川" and "高校毕业生" in groups(j)],
+        "春风行动湖南": news_with(demo_site, "春风行动", "湖南"),
+    }
+    for query, titles in expected.items():
+        assert titles, query  # the demo holds something to find
+        found = search(phone_js, site_url, query)
+        assert set(titles) <= set(found[:10]), (query, titles, found)
+
+
+def test_aliases_traditional_characters_kinds_and_months(phone_js, site_url, demo_site):
+    assert SEED_000 in search(phone_js, site_url, "暖心活动")  # the registry: 暖心活动 = 暖心行动
+    assert set(search(phone_js, site_url, "招聘會")) == set(search(phone_js, site_url, "招聘会"))
+    december = [f["title"] for f in demo_items(demo_site, "fairs") if f["start"].startswith("2026-12")]
+    found = search(phone_js, site_url, "12月招聘会")
+    assert december and set(found) == set(december)
+    assert set(search(phone_js, site_url, "十二月招聘会")) == set(december)
+    shuangxuan = [f["title"] for f in demo_items(demo_site, "fairs") if "双选会" in f["title"]]
+    assert shuangxuan and set(shuangxuan) <= set(search(phone_js, site_url, "宜宾招聘会"))  # 招聘会 ⊇ 双选会
+
+
+def test_a_one_character_slip_is_corrected(phone_js, site_url):
+    found = search(phone_js, site_url, "暖新行动")
+    assert SEED_000 in found
+    assert phone_js.locator("#search-suggestion").inner_text() == "您是不是要找：暖心行动"
+    assert "暖心行动" in phone_js.get_by_role("status").inner_text()
+
+
+def test_what_the_query_named_shows_as_chips_that_can_be_removed(phone_js, site_url):
+    narrow = search(phone_js, site_url, "武汉招聘会")
+    chips = phone_js.locator("#search-chips button")
+    assert chips.all_inner_texts() == ["地点：武汉 ×", "类别：招聘会 ×"]
+    assert kinds(phone_js) == {"招聘会"}
+    phone_js.get_by_role("button", name="去掉筛选条件 类别：招聘会").click()
+    broader = results(phone_js)
+    assert phone_js.get_by_label("搜索新闻、岗位和招聘会").input_value() == "武汉"
+    assert set(narrow) < set(broader) and "岗位" in kinds(phone_js)

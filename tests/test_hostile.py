@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from jiuye import jobs
 from jiuye.sanitise import printable
 from tests.conftest import new_content_dir, run_python
 from tests.hostile import FLAG, Matrix, payloads, write_matrix
@@ -89,8 +90,10 @@ def test_every_source_is_read_whole_and_every_refusal_names_source_item_and_fiel
             continue
         row = summary_row(hostile, entry["id"])
         assert "来源失败" not in row["状态"], row
-        # a vector may cut a labelled line ("招聘单位：…；") and leave a posting without its employer
-        assert int(row["新增"]) >= 0.95 * len(hostile.vectors), (entry["id"], row)
+        # a vector may cut a labelled line ("招聘单位：…；") and leave a posting without its employer;
+        # two vectors that differ only in spacing are one posting ("重复")
+        labelled = entry["kind"] in ("jobs-feed", "fairs-feed")
+        assert int(row["新增"]) + int(row["重复"]) >= (0.9 if labelled else 0.97) * len(hostile.vectors), row
     skipped = [line for line in hostile.scrape_log.splitlines() if line.startswith("跳过")]
     assert skipped and all(REPORT_LINE.match(line) for line in skipped), skipped[:5]
 
@@ -112,8 +115,12 @@ def test_text_is_shown_as_text_and_json_ld_holds_the_same_value(hostile):
         titles.add(heading)
         assert one_line(data["title"]) == one_line(heading)
         assert one_line(data["hiringOrganization"]["name"]) == one_line(page.select_one(".employer").get_text())
-    for vector in hostile.vectors:  # the CSV export carries each vector verbatim in its title
-        assert one_line(f"{vector}（csv）") in {one_line(t) for t in titles}, vector
+    shown = {one_line(t) for t in titles}
+    postings: dict[str, str] = {}  # two vectors that differ only in spacing or brackets are one posting
+    for vector in hostile.vectors:
+        postings.setdefault(jobs.job_id(vector, f"{vector}（csv）", "武汉市"), vector)
+    for vector in postings.values():  # the CSV export carries each vector verbatim in its title
+        assert one_line(f"{vector}（csv）") in shown, vector
 
 
 def test_news_titles_from_a_feed_are_text(hostile):
