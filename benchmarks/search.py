@@ -7,6 +7,7 @@ the query fetched, served gzip-compressed as a CDN would). Then index the same i
 Pagefind (`pagefind[extended]`, `pip install -e .[bench]`) and measure it the same way.
 
     python -m benchmarks.search [N ...]      (default: 1000 10000 50000)
+    python -m benchmarks.search --quality    (recall@10 and MRR: benchmarks/search_quality.py)
 """
 
 from __future__ import annotations
@@ -206,7 +207,7 @@ def measure(base: str, path: str, done: str, resource_filter: str) -> tuple[int,
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_context().new_page()
+        page = browser.new_context(bypass_csp=True).new_page()  # the probe evaluates scripts
         CompressingHandler.sent.clear()
         page.goto(base + path)
         page.wait_for_function(done, timeout=120_000)
@@ -313,5 +314,9 @@ def _probe_found(output: Path, slug: str, phrase: str) -> bool:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--body"]:
         body_tradeoff()
+    elif sys.argv[1:2] == ["--quality"]:
+        from benchmarks import search_quality
+
+        search_quality.main(*map(int, sys.argv[2:3]))
     else:
         main([int(arg) for arg in sys.argv[1:]] or [1000, 10000, 50000])

@@ -158,6 +158,8 @@ def test_search_finds_news_jobs_and_fairs(phone_js, site_url):
     assert search(phone_js, site_url, "武汉江城供应链管理有限公司") == ["仓储物流专员"]
     substring = search(phone_js, site_url, "援助暖")  # inside 就业援助“暖心行动”
     assert SEED_000 in substring and SEED_001 in substring
+    inside = search(phone_js, site_url, "业援助")  # a substring that is no word
+    assert SEED_000 in inside and SEED_001 in inside
     assert "没有找到" in (search(phone_js, site_url, "火星移民") or [phone_js.inner_text("#search-status")])[0]
 
 

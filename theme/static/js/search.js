@@ -71,12 +71,17 @@
     return bucketCache[number];
   }
 
-  /* The lexicon of the shards of every CJK character of `text` (they hold its words and maps). */
-  function lexiconOf(text, m) {
+  /* The lexicon of the shards of the CJK characters of `text` that a word can start at (those
+     followed by another CJK character); `all` adds the last character of each run, whose shard
+     is otherwise not needed, but whose traditional form it maps. */
+  function lexiconOf(text, m, all) {
     var numbers = new Set();
-    for (var ch of text.normalize("NFKC").toLowerCase()) {
-      if (jiuyeTokenize.isCjk(ch)) numbers.add(jiuyeTokenize.shard(ch, m.shards));
-    }
+    jiuyeTokenize.runs(text).forEach(function (run) {
+      if (!run[1]) return;
+      run[0].forEach(function (ch, i) {
+        if (all || i < run[0].length - 1) numbers.add(jiuyeTokenize.shard(ch, m.shards));
+      });
+    });
     return Promise.all(Array.from(numbers).map(loadShard)).then(function (shards) {
       var lexicon = { words: {}, simplified: {} };
       shards.forEach(function (s) {
@@ -88,12 +93,13 @@
   }
 
   /* The query as the index reads it: traditional characters first simplified (their maps live in
-     the shards of the characters typed), then split by the words of the simplified text's shards. */
-  function read(query) {
+     the shards of the characters typed), then split by the words of the simplified text's shards.
+     `all`: also the shards of each run's last character (fetched only when nothing was found). */
+  function read(query, all) {
     return loadManifest().then(function (m) {
-      return lexiconOf(query, m).then(function (first) {
+      return lexiconOf(query, m, all).then(function (first) {
         var text = jiuyeQuery.simplified(query, first);
-        return lexiconOf(text, m).then(function (lexicon) {
+        return lexiconOf(text, m, all).then(function (lexicon) {
           lexicon.simplified = first.simplified;
           return { understood: jiuyeQuery.understand(query, lexicon, today), lexicon: lexicon, manifest: m };
         });
@@ -158,7 +164,7 @@
       var last = i === understood.words.length - 1;
       return alternatives.map(function (alt) { return termsOf(alt, last); });
     });
-    filters.forEach(function (term) { groups.push([[{ token: term, prefix: false, fields: ["p"] }]]); });
+    if (filters.length) groups.push([filters]);
     if (!groups.length) return Promise.resolve([]);
     return Promise.all(groups.map(function (alternatives) {
       return Promise.all(alternatives.map(function (terms) { return allOf(terms, m); })).then(function (found) {
@@ -293,14 +299,22 @@
 
   /* Refs of a query with the page's filters; the kind, province and month the query names apply
      unless the reader chose otherwise. */
-  function find(query, s) {
-    return read(query).then(function (got) {
+  function find(query, s, all) {
+    return read(query, all).then(function (got) {
       var u = got.understood, m = got.manifest, filters = [];
-      var place = s.province || u.province;
-      if (place) filters.push(place);
-      if (u.month) filters.push(u.month);
+      if (s.province) filters.push({ token: s.province, prefix: false, fields: ["p"] });
+      else if (u.province) {
+        /* A province named in the query: its name among an item's places (field g, whose shard the
+           query has loaded already), not the slug term of the province filter (another shard). */
+        var name = u.chips.filter(function (c) { return c.type === "province"; })[0].word;
+        jiuyeTokenize.tokens(name).forEach(function (t) { filters.push({ token: t, prefix: false, fields: ["g"] }); });
+      }
+      if (u.month) filters.push({ token: u.month, prefix: false, fields: ["p"] });
       return search(u, filters, m).then(function (refs) {
-        return { refs: refs.filter(allowed(m, s.kind || u.kind)), understood: u, got: got };
+        var found = { refs: refs.filter(allowed(m, s.kind || u.kind)), understood: u, got: got };
+        /* Nothing found: read the query again with every shard, in case its last character is a
+           traditional one (its map is in its own shard). */
+        return found.refs.length || all ? found : find(query, s, true);
       });
     });
   }
@@ -312,7 +326,7 @@
     return candidates.reduce(function (chain, candidate) {
       return chain.then(function (best) {
         if (best.suggestion) return best;
-        return find(candidate, s).then(function (retry) {
+        return find(candidate, s, true).then(function (retry) {
           if (!retry.refs.length) return best;
           retry.suggestion = candidate;
           return retry;
