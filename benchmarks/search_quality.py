@@ -217,6 +217,11 @@ def scores(results: dict[str, list[str]], wanted: dict[str, set[str]]) -> tuple[
     return recall / len(wanted), mrr / len(wanted)
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def main(count: int = 3000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         content, output = Path(tmp) / "content", Path(tmp) / "output"
@@ -226,8 +231,7 @@ def main(count: int = 3000) -> None:
         build(content, output)
         pagefind(output)
         (output / "pagefind-probe.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-        handler.log_message = lambda *args: None
+        handler = functools.partial(Quiet, directory=str(output))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         ours, theirs = ranked(f"http://127.0.0.1:{server.server_address[1]}", list(wanted))
