@@ -212,6 +212,22 @@ def job_pages(folder: Path, vectors: list[str], matrix: Matrix) -> None:
     matrix.add({"id": "hostile-jsonld", "kind": "jobs-jsonld", "url": "pages"}, len(vectors), 11)
 
 
+def labelled_item(guid: str, title: str, vector: str, lines: list[str]) -> str:
+    """An RSS item whose facts are labelled lines ("招聘单位：…"), the vector as its link and last paragraph."""
+    html = "<br>".join(lines) + f"<p>{vector}</p>"
+    return (
+        f"<item><title>{xml_text(title)}</title><link>{xml_text(vector)}</link><guid>{guid}</guid>"
+        f"<pubDate>Fri, 20 Nov 2026 09:00:00 +0800</pubDate><description>{xml_text(html)}</description></item>"
+    )
+
+
+def new_calendar() -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//jiuye tests//hostile//ZH")
+    calendar.add("version", "2.0")
+    return calendar
+
+
 def job_feed(folder: Path, vectors: list[str], matrix: Matrix) -> None:
     items = []
     for n, v in enumerate(vectors):
@@ -223,19 +239,13 @@ def job_feed(folder: Path, vectors: list[str], matrix: Matrix) -> None:
             f"联系电话：{v}",
             f"面向人群：{v}",
         ]
-        html = "<br>".join(lines) + f"<p>{v}</p>"
-        items.append(
-            f"<item><title>{xml_text('【武汉】' + v)}</title><link>{xml_text(v)}</link><guid>job-{n}</guid>"
-            f"<pubDate>Fri, 20 Nov 2026 09:00:00 +0800</pubDate><description>{xml_text(html)}</description></item>"
-        )
+        items.append(labelled_item(f"job-{n}", "【武汉】" + v, v, lines))
     (folder / "job-feed.xml").write_text(rss(items), encoding="utf-8")
     matrix.add({"id": "hostile-job-feed", "kind": "jobs-feed", "url": "job-feed.xml"}, len(items), 9)
 
 
 def fair_calendar(folder: Path, vectors: list[str], matrix: Matrix) -> None:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//hostile//test//ZH")
-    calendar.add("version", "2.0")
+    calendar = new_calendar()
     for n, v in enumerate(vectors):
         event = icalendar.Event()
         event.add("uid", f"fair-{n}-{v}")
@@ -266,11 +276,7 @@ def fair_feed(folder: Path, vectors: list[str], matrix: Matrix) -> None:
             f"直播地址：{v}",
             f"面向对象：{v}",
         ]
-        html = "<br>".join(lines) + f"<p>{v}</p>"
-        items.append(
-            f"<item><title>{xml_text(v)}</title><link>{xml_text(v)}</link><guid>fair-{n}</guid>"
-            f"<pubDate>Fri, 20 Nov 2026 09:00:00 +0800</pubDate><description>{xml_text(html)}</description></item>"
-        )
+        items.append(labelled_item(f"fair-{n}", v, v, lines))
     (folder / "fair-feed.xml").write_text(rss(items), encoding="utf-8")
     matrix.add({"id": "hostile-fair-feed", "kind": "fairs-feed", "url": "fair-feed.xml"}, len(items), 8)
 
@@ -313,9 +319,7 @@ def edges(folder: Path, matrix: Matrix) -> None:
         writer.writerow(["长描述岗位", "某公司", "武汉", "2026-11-20", "", BIG])
         writer.writerow(["后续岗位", "某公司", "武汉", "2026-11-20", "", "说明"])
     matrix.add({"id": "edge-csv", "kind": "jobs-csv", "url": "edges.csv"}, 4, 1)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//hostile//test//ZH")
-    calendar.add("version", "2.0")
+    calendar = new_calendar()
     for n, start in enumerate(["99991231", "19000101", "20261207"]):
         event = icalendar.Event()
         event.add("uid", f"edge-{n}")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from jiuye import metadata
 from tests.conftest import new_content_dir, run_python
-from tests.hostile import rss, xml_text
+from tests.hostile import new_calendar, rss, xml_text
 from tests.inspect_output import THEME_SCRIPTS, check_markup
 
 IMG = "<img src=x onerror=alert(1)>"
@@ -68,9 +68,7 @@ def write_sources(folder: Path) -> None:
         }
         script = f'<script type="application/ld+json">{json.dumps(posting, ensure_ascii=False)}</script>'
         (pages / f"{name}.html").write_text(f"<!doctype html><title>t</title>{script}", encoding="utf-8")
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//repro//ZH")
-    calendar.add("version", "2.0")
+    calendar = new_calendar()
     for uid, start, summary in (("far", "99991231", "远日期招聘会"), ("ok", "20261205", f"武汉招聘会{IMG}")):
         event = icalendar.Event()
         event.add("uid", uid)

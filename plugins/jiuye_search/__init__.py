@@ -89,9 +89,8 @@ def collect(generators) -> None:
 
 def write(pelican) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
-    docs, words = _collected.pop(
-        pelican.settings["OUTPUT_PATH"], ([], LexiconBuilder(pelican.settings["JIUYE_CAMPAIGNS"]))
-    )
+    collected = _collected.pop(pelican.settings["OUTPUT_PATH"], None)
+    docs, words = collected or ([], LexiconBuilder(pelican.settings["JIUYE_CAMPAIGNS"]))
     stats = build(docs, words, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
     logger.info(
         "搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes, stats.seconds
