@@ -39,8 +39,8 @@ def sample_docs(count: int) -> list[SearchDoc]:
     return docs
 
 
-def shard_files(root: Path) -> dict[int, dict]:
-    return {int(path.stem): load(path) for path in (root / "s").glob("*.json")}
+def shard_files(root: Path, folder: str = "s") -> dict[int, dict]:
+    return {int(path.stem): load(path) for path in (root / folder).glob("*.json")}
 
 
 def expanded(root: Path) -> dict[tuple[str, str, int], int]:
@@ -110,11 +110,11 @@ def test_refs_are_grouped_by_kind_newest_first(tmp_path, registry):
         assert dates == sorted(dates, reverse=True), kind
 
 
-def test_the_lexicon_travels_in_the_shards_of_its_first_characters(demo_site):
+def test_the_lexicon_travels_in_the_files_of_its_first_characters(demo_site):
     root = demo_site / "search" / "i"
-    count = load(root / "manifest.json")["shards"]
+    count = load(root / "manifest.json")["lexicon"]
     words, simplified = {}, {}
-    for number, shard_index in shard_files(root).items():
+    for number, shard_index in shard_files(root, "l").items():
         assert all(shard(word, count) == number for word in shard_index["w"])
         assert all(shard(character, count) == number for character in shard_index["m"])
         words.update(shard_index["w"])

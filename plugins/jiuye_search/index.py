@@ -1,10 +1,14 @@
 """The search index: one lunr.py index over every item, split into shards a browser loads on demand.
 
 Layout under output/search/i/ (the search page is output/search/index.html):
-- manifest.json — shard count, the shards that exist, metadata bucket size, and the ref range
+- manifest.json — term shard and lexicon file counts, metadata bucket size, and the ref range
   of each kind: refs are assigned in (kind, newest first) order, so the kind filter is a range
   check. The province filter is one more required term: each item's provinces are indexed by
   pinyin slug in field "p" (a slug never comes out of the tokeniser's CJK bigrams).
+- l/<k>.json — the lexicon (jiuye.query.Lexicon): the words whose first character hashes to k
+  among `lexicon` files ("w": word -> meaning, 0 for none) and the traditional characters that
+  hash to k ("m": traditional -> simplified). Reading a query fetches these small files only; the
+  term shards it fetches are those of the terms it needs (a word that became a filter needs none).
 - s/<k>.json — the terms whose first character hashes to k (jiuye.tokenize.shard): for each
   term and field, the documents (delta-encoded refs) and lunr.py's score for each. The browser
   expands a shard into lunr.js 2.3.9's own index format and loads it with lunr.Index.load. lunr
@@ -37,8 +41,12 @@ KIND_CODES = {"新闻": "n", "岗位": "j", "招聘会": "f"}
 KIND_ORDER = {"n": 0, "j": 1, "f": 2}
 # title; place, employer, campaign, tags; summary and body excerpt; province slugs (filter only)
 FIELDS = (("t", 10), ("g", 4), ("b", 1), ("p", 1))
-BUCKET = 4  # result rows per metadata file: a first page of 10 results fetches ≤ 10 small files
+# Result rows per metadata file: a first page of 10 results fetches ≤ 10 small files, and the
+# results of a text query lie apart, so a file holds little that is not shown.
+BUCKET = 2
 TARGET_SHARD_BYTES = 12_000
+# A query reads the lexicon file of each character it holds: small files keep that cheap.
+TARGET_LEXICON_BYTES = 2_000
 POSTING_BYTES = 6  # about what one (term, field, document) costs in a shard file
 MAX_SHARDS = 4096
 SCORE_SCALE = 100  # scores travel as integers: round(score × 100)
@@ -97,9 +105,9 @@ def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
     return builder.build().serialize()
 
 
-def _shard_count(total: int) -> int:
-    """A power of two that makes the average shard about TARGET_SHARD_BYTES."""
-    wanted = max(1, total / TARGET_SHARD_BYTES)
+def _shard_count(total: int, target: int = TARGET_SHARD_BYTES) -> int:
+    """A power of two that makes the average file about `target` bytes."""
+    wanted = max(1, total / target)
     return min(MAX_SHARDS, 2 ** round(math.log2(wanted)))
 
 
@@ -134,8 +142,8 @@ def split(serialized: dict, shards: int) -> dict[int, list]:
 
 
 def lexicon_shards(lexicon: Lexicon, shards: int) -> dict[int, dict]:
-    """Per shard: the words that start with its characters ("w": word -> meaning, 0 for none) and
-    the traditional characters that hash to it ("m"), so that reading a query needs no other file."""
+    """Per lexicon file: the words that start with its characters and the traditional characters
+    that hash to it."""
     result: dict[int, dict] = defaultdict(lambda: {"w": {}, "m": {}})
     for word, meaning in lexicon.words.items():
         result[shard(word, shards)]["w"][word] = meaning or 0
@@ -150,16 +158,16 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
     serialized = lunr_index(docs, progress)
     lexicon = words.lexicon({c for term, _ in serialized["invertedIndex"] for c in term})
     postings = sum(len(posting[f]) for _, posting in serialized["invertedIndex"] for f in serialized["fields"])
+    shards = _shard_count(postings * POSTING_BYTES)
     lexicon_bytes = len(_dump([lexicon.words, lexicon.simplified]).encode("utf-8"))
-    shards = _shard_count(postings * POSTING_BYTES + lexicon_bytes)
+    lexicon_files = _shard_count(lexicon_bytes, TARGET_LEXICON_BYTES)
     if out.exists():
         shutil.rmtree(out)
     total = 0
-    entries = split(serialized, shards)
-    known = lexicon_shards(lexicon, shards)
-    for number in sorted(set(entries) | set(known)):
-        shard_data = {"f": serialized["fields"], "t": entries.get(number, []), **known.get(number, {"w": {}, "m": {}})}
-        total += _write(out / "s" / f"{number}.json", _dump(shard_data))
+    for number, entries in sorted(split(serialized, shards).items()):
+        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": entries}))
+    for number, known in sorted(lexicon_shards(lexicon, lexicon_files).items()):
+        total += _write(out / "l" / f"{number}.json", _dump(known))
     for start in range(0, len(docs), BUCKET):
         rows = [_row(doc) for doc in docs[start : start + BUCKET]]
         total += _write(out / "d" / f"{start // BUCKET}.json", _dump(rows))
@@ -170,10 +178,11 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
         else:
             ranges.append([doc.kind, ref, ref + 1])
     manifest = {
-        "version": 3,
+        "version": 4,
         "lunr": serialized["version"],
         "count": len(docs),
         "shards": shards,
+        "lexicon": lexicon_files,
         "scale": SCORE_SCALE,
         "bucket": BUCKET,
         "ranges": ranges,

@@ -16,7 +16,7 @@
   var CHIP_LABELS = { province: "省份", city: "地点", kind: "类别", month: "月份" };
   var KINDS = { n: "新闻", j: "岗位", f: "招聘会" };
   var PAGE = 10, DEBOUNCE_MS = 200;
-  var manifest = null, shardCache = {}, bucketCache = {}, generation = 0, timer = null;
+  var manifest = null, shardCache = {}, lexiconCache = {}, bucketCache = {}, generation = 0, timer = null;
 
   function getJson(path) {
     return fetch(base + path).then(function (response) {
@@ -52,54 +52,57 @@
       invertedIndex: inverted
     });
   }
-  /* A shard: lunr.js's index of its terms (null when it has none), the lexicon words that start
-     with its characters ("w") and the traditional characters that hash to it ("m"). */
+  /* A term shard: lunr.js's index of its terms; null when it has none (a missing file holds none). */
   function loadShard(number) {
     if (!shardCache[number]) {
       shardCache[number] = Promise.all([loadManifest(), fetch(base + "s/" + number + ".json")]).then(function (got) {
-        if (got[1].status === 404) return { index: null, words: {}, map: {} };
+        if (got[1].status === 404) return null;
         if (!got[1].ok) throw new Error("shard " + number + ": HTTP " + got[1].status);
-        return got[1].json().then(function (data) {
-          return { index: data.t.length ? expand(data, got[0]) : null, words: data.w || {}, map: data.m || {} };
-        });
+        return got[1].json().then(function (data) { return data.t.length ? expand(data, got[0]) : null; });
       });
     }
     return shardCache[number];
+  }
+  /* A lexicon file: the words that start with its characters ("w") and the traditional characters
+     that hash to it ("m"). */
+  function loadLexicon(number) {
+    if (!lexiconCache[number]) {
+      lexiconCache[number] = fetch(base + "l/" + number + ".json").then(function (response) {
+        if (response.status === 404) return { w: {}, m: {} };
+        if (!response.ok) throw new Error("lexicon " + number + ": HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return lexiconCache[number];
   }
   function loadBucket(number) {
     if (!bucketCache[number]) bucketCache[number] = getJson("d/" + number + ".json");
     return bucketCache[number];
   }
 
-  /* The lexicon of the shards of the CJK characters of `text` that a word can start at (those
-     followed by another CJK character); `all` adds the last character of each run, whose shard
-     is otherwise not needed, but whose traditional form it maps. */
-  function lexiconOf(text, m, all) {
+  /* The lexicon of the CJK characters of `text`: the files of the characters a word can start at. */
+  function lexiconOf(text, m) {
     var numbers = new Set();
     jiuyeTokenize.runs(text).forEach(function (run) {
-      if (!run[1]) return;
-      run[0].forEach(function (ch, i) {
-        if (all || i < run[0].length - 1) numbers.add(jiuyeTokenize.shard(ch, m.shards));
-      });
+      if (run[1]) run[0].forEach(function (ch) { numbers.add(jiuyeTokenize.shard(ch, m.lexicon)); });
     });
-    return Promise.all(Array.from(numbers).map(loadShard)).then(function (shards) {
+    return Promise.all(Array.from(numbers).map(loadLexicon)).then(function (files) {
       var lexicon = { words: {}, simplified: {} };
-      shards.forEach(function (s) {
-        Object.keys(s.words).forEach(function (w) { lexicon.words[w] = s.words[w] || {}; });
-        Object.keys(s.map).forEach(function (c) { lexicon.simplified[c] = s.map[c]; });
+      files.forEach(function (file) {
+        Object.keys(file.w).forEach(function (w) { lexicon.words[w] = file.w[w] || {}; });
+        Object.keys(file.m).forEach(function (c) { lexicon.simplified[c] = file.m[c]; });
       });
       return lexicon;
     });
   }
 
   /* The query as the index reads it: traditional characters first simplified (their maps live in
-     the shards of the characters typed), then split by the words of the simplified text's shards.
-     `all`: also the shards of each run's last character (fetched only when nothing was found). */
-  function read(query, all) {
+     the lexicon files of the characters typed), then split by the words of the simplified text. */
+  function read(query) {
     return loadManifest().then(function (m) {
-      return lexiconOf(query, m, all).then(function (first) {
+      return lexiconOf(query, m).then(function (first) {
         var text = jiuyeQuery.simplified(query, first);
-        return lexiconOf(text, m, all).then(function (lexicon) {
+        return lexiconOf(text, m).then(function (lexicon) {
           lexicon.simplified = first.simplified;
           return { understood: jiuyeQuery.understand(query, lexicon, today), lexicon: lexicon, manifest: m };
         });
@@ -130,9 +133,9 @@
     return Promise.all(numbers.map(loadShard)).then(function (shards) {
       var scores = null;
       for (var n = 0; n < shards.length; n++) {
-        if (!shards[n].index) return {};
+        if (!shards[n]) return {};
         var found = {};
-        shards[n].index.query(function (q) {
+        shards[n].query(function (q) {
           byShard[numbers[n]].forEach(function (term) {
             var options = {
               presence: lunr.Query.presence.REQUIRED,
@@ -158,10 +161,10 @@
     return result;
   }
 
-  /* Every word is required, any of its alternatives will do; filters are required terms of "p". */
-  function search(understood, filters, m) {
-    var groups = understood.words.map(function (alternatives, i) {
-      var last = i === understood.words.length - 1;
+  /* Every word is required, any of its alternatives will do; filters are required terms. */
+  function search(words, filters, m) {
+    var groups = words.map(function (alternatives, i) {
+      var last = i === words.length - 1;
       return alternatives.map(function (alt) { return termsOf(alt, last); });
     });
     if (filters.length) groups.push([filters]);
@@ -297,24 +300,29 @@
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
 
+  /* The words a document must hold: a kind word that became the kind filter (招聘会 → fairs) is
+     not needed too, every item of that kind being one, unless it is all the query says. */
+  function required(u, kind, filters) {
+    var chip = u.chips.filter(function (c) { return c.type === "kind"; })[0];
+    if (!chip || kind !== u.kind || u.words.length + filters.length < 2) return u.words;
+    return u.words.filter(function (alternatives) { return alternatives[0] !== chip.word; });
+  }
+
   /* Refs of a query with the page's filters; the kind, province and month the query names apply
      unless the reader chose otherwise. */
-  function find(query, s, all) {
-    return read(query, all).then(function (got) {
-      var u = got.understood, m = got.manifest, filters = [];
+  function find(query, s) {
+    return read(query).then(function (got) {
+      var u = got.understood, m = got.manifest, filters = [], kind = s.kind || u.kind;
       if (s.province) filters.push({ token: s.province, prefix: false, fields: ["p"] });
       else if (u.province) {
-        /* A province named in the query: its name among an item's places (field g, whose shard the
-           query has loaded already), not the slug term of the province filter (another shard). */
+        /* A province named in the query: its name among an item's places (field g), whose terms
+           are those of the words typed, not the slug term of the province filter. */
         var name = u.chips.filter(function (c) { return c.type === "province"; })[0].word;
         jiuyeTokenize.tokens(name).forEach(function (t) { filters.push({ token: t, prefix: false, fields: ["g"] }); });
       }
       if (u.month) filters.push({ token: u.month, prefix: false, fields: ["p"] });
-      return search(u, filters, m).then(function (refs) {
-        var found = { refs: refs.filter(allowed(m, s.kind || u.kind)), understood: u, got: got };
-        /* Nothing found: read the query again with every shard, in case its last character is a
-           traditional one (its map is in its own shard). */
-        return found.refs.length || all ? found : find(query, s, true);
+      return search(required(u, kind, filters), filters, m).then(function (refs) {
+        return { refs: refs.filter(allowed(m, kind)), understood: u, got: got };
       });
     });
   }
@@ -326,7 +334,7 @@
     return candidates.reduce(function (chain, candidate) {
       return chain.then(function (best) {
         if (best.suggestion) return best;
-        return find(candidate, s, true).then(function (retry) {
+        return find(candidate, s).then(function (retry) {
           if (!retry.refs.length) return best;
           retry.suggestion = candidate;
           return retry;
