@@ -40,6 +40,11 @@ def parse(value: str, now: datetime | None = None) -> datetime:
         raise ValueError(f"not a date: {value.strip()!r}") from error
 
 
+def is_date_only(value: str) -> bool:
+    """'2026-11-28' names a day; '2026-11-28 09:00' a moment."""
+    return len(value.strip()) <= len("YYYY-MM-DD")
+
+
 def parse_iso(value: str, now: datetime | None = None) -> datetime:
     """How content files carry dates: ISO 8601, with or without an offset; naive means Shanghai."""
     try:

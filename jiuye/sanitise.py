@@ -55,7 +55,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "img": {"src", "alt", "title", "width", "height"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
     "ol": {"start"},
@@ -66,7 +66,11 @@ DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscrip
 
 # Links in scraped text point at sites we do not vouch for; their images get no referrer.
 LINK_REL = "noopener noreferrer nofollow ugc"
-SET_ATTRIBUTES = {"img": {"referrerpolicy": "no-referrer", "loading": "lazy"}}
+# One attribute set by nh3 (it keeps several in a hash map, in a different order each run); body
+# images load lazily, an attribute written by _lazy.
+SET_ATTRIBUTES = {"img": {"referrerpolicy": "no-referrer"}}
+# nh3's output escapes every "<" of text: "<img" starts an element.
+_IMG = re.compile(r"<img(?=[\s/>])")
 # Characters XML 1.0 forbids (C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF), and the
 # C1 controls and non-characters no reader means to send: dropped from every text.
 _ILLEGAL = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]")
@@ -97,7 +101,7 @@ def _attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def sanitise(html: str) -> str:
     """Only the allowed tags and attributes, http(s)/mailto links, no comments, no illegal characters."""
-    return nh3.clean(
+    clean = nh3.clean(
         printable(html),
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
@@ -108,6 +112,7 @@ def sanitise(html: str) -> str:
         set_tag_attribute_values=SET_ATTRIBUTES,
         strip_comments=True,
     )
+    return _IMG.sub('<img loading="lazy"', clean)
 
 
 def inert_placeholders(html: str) -> str:

@@ -1,7 +1,10 @@
-"""The metadata of news, job and fair items: field names, types and validation.
+"""The metadata of news, job and fair items: every field's name and parser, read once.
 
-Field names are Pelican metadata keys (case-insensitive in files, lower-case here). `validate`
-takes the raw strings of one file and names every field that is wrong, with its value and why.
+Field names are Pelican metadata keys (case-insensitive in files, lower-case here). Each field has
+one parser, in the manner of Pelican's METADATA_PROCESSORS: it returns the typed value (a
+Province, Campaigns, a datetime, an int …) or raises Invalid with the reason. `read` gives the
+typed values of one file and a Problem (field, value, reason) for every field that is wrong;
+`jiuye.model` builds the item from them.
 """
 
 from __future__ import annotations
@@ -10,10 +13,11 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from jiuye import dates, regions, urls
-from jiuye.campaigns import Registry
+from jiuye import dates, jobs, regions, urls
+from jiuye.campaigns import Campaign, Registry
 
 NEWS, JOB, FAIR = "新闻", "岗位", "招聘会"
 FAIR_MODES = ("线下", "线上", "线上线下")
@@ -55,107 +59,151 @@ class Rules:
     now: datetime | None = None
 
 
-Check = Callable[[str, Rules], str | None]
+class Invalid(ValueError):
+    """A field value that cannot be read; the message is the reason, for editors (Chinese first)."""
 
 
-def _line(value: str, _: Rules) -> str | None:
+# A field's parser: the typed value of its text, or Invalid.
+Parser = Callable[[str, Rules], Any]
+
+
+def _line(value: str, _: Rules) -> str:
     if len(value) > MAX_LINE_CHARS:
-        return f"过长：{len(value)} 个字符，最多 {MAX_LINE_CHARS} (too long)"
-    return None
+        raise Invalid(f"过长：{len(value)} 个字符，最多 {MAX_LINE_CHARS} (too long)")
+    return value.strip()
 
 
-def _text(value: str, rules: Rules) -> str | None:
-    return _line(value, rules) if value.strip() else "不能为空 (must not be empty)"
+def _text(value: str, rules: Rules) -> str:
+    if not value.strip():
+        raise Invalid("不能为空 (must not be empty)")
+    return _line(value, rules)
 
 
-def _datetime(value: str, rules: Rules) -> str | None:
+def _datetime(value: str | datetime, rules: Rules) -> datetime:
     try:
-        dates.parse_iso(value, rules.now)
+        if isinstance(value, datetime):  # Pelican has read Date and Modified already
+            return dates.bounded(value if value.tzinfo else value.replace(tzinfo=dates.SHANGHAI), rules.now)
+        return dates.parse_iso(value, rules.now)
     except dates.OutOfRange as error:
-        return f"{error} (date out of range)"
-    except ValueError:
-        return "不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid ISO date)"
-    return None
+        raise Invalid(f"{error} (date out of range)") from error
+    except ValueError as error:
+        raise Invalid("不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid ISO date)") from error
 
 
-def _province(value: str, _: Rules) -> str | None:
-    return None if regions.find_province(value) else "未知省份 (unknown province)"
+def _moment(value: str, rules: Rules) -> date | datetime:
+    """A fair's start or end: a day (YYYY-MM-DD) or a moment in Asia/Shanghai."""
+    moment = _datetime(value, rules)
+    return moment.date() if dates.is_date_only(value) else moment.astimezone(dates.SHANGHAI)
 
 
-def _provinces(value: str, _: Rules) -> str | None:
-    unknown = [name for name in split_list(value) if not regions.find_province(name)]
-    return f"未知省份 (unknown province): {'、'.join(unknown)}" if unknown else None
+def _province(value: str, _: Rules) -> regions.Province:
+    province = regions.find_province(value)
+    if province is None:
+        raise Invalid("未知省份 (unknown province)")
+    return province
 
 
-def _cities(value: str, _: Rules) -> str | None:
-    unknown = [name for name in split_list(value) if name not in regions.city_names()]
-    return f"未知城市 (unknown city): {'、'.join(unknown)}" if unknown else None
-
-
-def _campaigns(value: str, rules: Rules) -> str | None:
-    unknown = [name for name in split_list(value) if not rules.registry.find(name)]
+def _provinces(value: str, _: Rules) -> tuple[regions.Province, ...]:
+    found = {name: regions.find_province(name) for name in split_list(value)}
+    unknown = [name for name, province in found.items() if province is None]
     if unknown:
-        return f"未在 campaigns.yaml 中登记的活动 (unknown campaign): {'、'.join(unknown)}"
-    return None
+        raise Invalid(f"未知省份 (unknown province): {'、'.join(unknown)}")
+    return tuple(dict.fromkeys(found.values()))
 
 
-def _url(value: str, _: Rules) -> str | None:
+def _cities(value: str, _: Rules) -> tuple[regions.City, ...]:
+    known = regions.city_names()
+    unknown = [name for name in split_list(value) if name not in known]
+    if unknown:
+        raise Invalid(f"未知城市 (unknown city): {'、'.join(unknown)}")
+    return tuple(dict.fromkeys(known[name] for name in split_list(value)))
+
+
+def _campaigns(value: str, rules: Rules) -> tuple[Campaign, ...]:
+    found = {name: rules.registry.find(name) for name in split_list(value)}
+    unknown = [name for name, campaign in found.items() if campaign is None]
+    if unknown:
+        raise Invalid(f"未在 campaigns.yaml 中登记的活动 (unknown campaign): {'、'.join(unknown)}")
+    return tuple(dict.fromkeys(found.values()))
+
+
+def _url(value: str, _: Rules) -> str:
     try:
-        urls.safe_url(value)
+        return urls.safe_url(value)
     except urls.UrlError as error:
-        return f"{error} (not a safe http(s) URL)"
-    return None
+        raise Invalid(f"{error} (not a safe http(s) URL)") from error
 
 
-def _count(value: str, _: Rules) -> str | None:
+def _count(value: str, _: Rules) -> int:
     text = value.strip()
-    ok = text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS
-    return None if ok else "应为非负整数 (not a whole number)"
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS):
+        raise Invalid("应为非负整数 (not a whole number)")
+    return int(text)
 
 
-def _number(value: str, _: Rules) -> str | None:
+def _number(value: str, _: Rules) -> float:
     try:
         number = float(value)
-    except ValueError:
-        return "应为数字 (not a number)"
-    return None if math.isfinite(number) and abs(number) < 10**MAX_DIGITS else "应为有限的数字 (not a finite number)"
+    except ValueError as error:
+        raise Invalid("应为数字 (not a number)") from error
+    if not (math.isfinite(number) and abs(number) < 10**MAX_DIGITS):
+        raise Invalid("应为有限的数字 (not a finite number)")
+    return number
 
 
-def _salary_unit(value: str, _: Rules) -> str | None:
-    return None if value.strip() in SALARY_UNITS else f"应为 {' / '.join(SALARY_UNITS)} 之一"
+def _one_of(choices: tuple[str, ...], reason: str = "") -> Parser:
+    def parse(value: str, _: Rules) -> str:
+        if value.strip() not in choices:
+            raise Invalid(f"应为 {' / '.join(choices)} 之一{reason}")
+        return value.strip()
+
+    return parse
 
 
-def _mode(value: str, _: Rules) -> str | None:
-    return None if value.strip() in FAIR_MODES else f"应为 {' / '.join(FAIR_MODES)} 之一"
+def _vocabulary(parse: Callable[[str], Any]) -> Parser:
+    """A value of one of jiuye.jobs' scales (education, experience, employment type)."""
+
+    def read(value: str, rules: Rules) -> Any:
+        try:
+            return parse(_line(value, rules))
+        except jobs.VocabularyError as error:
+            raise Invalid(f"{error}，请使用本站的说法 (not in the vocabulary)") from error
+
+    return read
 
 
-def _slug(value: str, _: Rules) -> str | None:
+def _groups(value: str, _: Rules) -> tuple[jobs.Level, ...]:
+    found = {name: jobs.target_group(name) for name in split_list(value)}
+    unknown = [name for name, group in found.items() if group is None]
+    if unknown:
+        names = "、".join(g.name for g in jobs.TARGET_GROUPS)
+        raise Invalid(f"未知人群 (unknown target group): {'、'.join(unknown)}；可选：{names}")
+    return tuple(dict.fromkeys(found.values()))
+
+
+def _slug(value: str, _: Rules) -> str:
     """A slug is a path segment of our own URLs: letters, digits and '-' (no '/', '.', quotes, ':')."""
-    return None if _SLUG.fullmatch(value.strip()) else "只能包含字母、数字和连字符 (letters, digits and '-' only)"
+    if not _SLUG.fullmatch(value.strip()):
+        raise Invalid("只能包含字母、数字和连字符 (letters, digits and '-' only)")
+    return value.strip()
 
 
-def _status(value: str, _: Rules) -> str | None:
-    return None if value.strip().lower() in STATUSES else f"应为 {' / '.join(STATUSES)} 之一"
+def _status(value: str, rules: Rules) -> str:
+    return _one_of(STATUSES)(value.lower(), rules)
 
 
-def _lang(value: str, _: Rules) -> str | None:
-    return None if value.strip() == LANGUAGE else f"本站只发布 {LANGUAGE} 内容 (only {LANGUAGE})"
+def _lang(value: str, _: Rules) -> str:
+    if value.strip() != LANGUAGE:
+        raise Invalid(f"本站只发布 {LANGUAGE} 内容 (only {LANGUAGE})")
+    return LANGUAGE
 
 
-def _template(value: str, _: Rules) -> str | None:
-    return None if value.strip() in TEMPLATES else f"应为 {' / '.join(TEMPLATES)} 之一（模板由类别决定）"
-
-
-def _fixed_urls(value: str, _: Rules) -> str | None:
-    return "网址由类别和 Slug 决定，不能在文件中指定 (URLs follow the kind and slug)"
-
-
-def _any(value: str, _: Rules) -> str | None:
-    return None
+def _fixed_urls(value: str, _: Rules) -> str:
+    raise Invalid("网址由类别和 Slug 决定，不能在文件中指定 (URLs follow the kind and slug)")
 
 
 # Every field a content file may carry, and how its value is checked.
-FIELDS: dict[str, Check] = {
+FIELDS: dict[str, Parser] = {
     # Pelican's own
     "title": _text,
     "date": _datetime,
@@ -164,7 +212,7 @@ FIELDS: dict[str, Check] = {
     "slug": _slug,
     "status": _status,
     "lang": _lang,
-    "template": _template,
+    "template": _one_of(TEMPLATES, "（模板由类别决定）"),
     "save_as": _fixed_urls,
     "url": _fixed_urls,
     "author": _line,
@@ -184,21 +232,21 @@ FIELDS: dict[str, Check] = {
     "city": _cities,
     "salary_min": _number,
     "salary_max": _number,
-    "salary_unit": _salary_unit,
+    "salary_unit": _one_of(SALARY_UNITS),
     "salary_months": _count,
     "salary_text": _line,
-    "education": _line,
-    "experience": _line,
+    "education": _vocabulary(jobs.education),
+    "experience": _vocabulary(jobs.experience),
     "openings": _count,
-    "employment_type": _line,
-    "target_groups": _line,
+    "employment_type": _vocabulary(jobs.employment_type),
+    "target_groups": _groups,
     "valid_through": _datetime,
     "apply_url": _url,
     "contact": _line,
     # fairs
-    "start": _datetime,
-    "end": _datetime,
-    "mode": _mode,
+    "start": _moment,
+    "end": _moment,
+    "mode": _one_of(FAIR_MODES),
     "venue": _line,
     "online_url": _url,
     "organizer": _line,
@@ -219,37 +267,43 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
-URL_FIELDS = tuple(name for name, check in FIELDS.items() if check is _url)
+URL_FIELDS = tuple(name for name, parser in FIELDS.items() if parser is _url)
 
 
-def kind_of(meta: Mapping[str, str]) -> str:
-    return meta.get("category", NEWS).strip() or NEWS
+def kind_of(meta: Mapping[str, object]) -> str:
+    return str(meta.get("category", NEWS)).strip() or NEWS
 
 
-def validate(meta: Mapping[str, str], registry: Registry, now: datetime | None = None) -> list[Problem]:
-    """Every problem of one item's metadata; an empty list means the item is valid.
+def read(meta: Mapping[str, str | datetime], rules: Rules) -> tuple[dict[str, Any], list[Problem]]:
+    """The typed value of every valid field, and every problem of one item's metadata.
 
-    Dates are bounded by `now` (default: the clock), see `dates.bounded`.
+    Dates are bounded by `rules.now` (default: the clock), see `dates.bounded`.
     """
-    rules = Rules(registry, now)
+    values: dict[str, Any] = {}
     problems: list[Problem] = []
     kind = kind_of(meta)
     if kind not in REQUIRED:
         problems.append(Problem("category", kind, f"应为 {' / '.join(REQUIRED)} 之一 (unknown kind)"))
     for name in REQUIRED.get(kind, ()):
-        if not meta.get(name, "").strip():
+        if not str(meta.get(name, "")).strip():
             problems.append(Problem(name, "", f"{kind}必填字段缺失 (required field missing)"))
     for name, value in meta.items():
-        check = FIELDS.get(name.lower())
-        if check is None:
-            problems.append(Problem(name, value, "未知字段，可能拼写有误 (unknown field)"))
+        parser = FIELDS.get(name.lower())
+        if parser is None:
+            problems.append(Problem(name, str(value), "未知字段，可能拼写有误 (unknown field)"))
             continue
-        if not value.strip():
+        if not str(value).strip():
             continue  # a missing required field is reported above; an empty optional one is fine
-        reason = check(value, rules)
-        if reason:
-            problems.append(Problem(name, value, reason))
-    return problems
+        try:
+            values[name.lower()] = parser(value, rules)
+        except Invalid as error:
+            problems.append(Problem(name, str(value), str(error)))
+    return values, problems
+
+
+def validate(meta: Mapping[str, str], registry: Registry, now: datetime | None = None) -> list[Problem]:
+    """Every problem of one item's metadata; an empty list means the item is valid."""
+    return read(meta, Rules(registry, now))[1]
 
 
 # Fields that decide where and how an item is published: a bad one leaves the item out.

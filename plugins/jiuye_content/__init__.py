@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
-from jiuye import dates, regions, schema, urls
+from jiuye import dates, model, schema
 from jiuye.campaigns import Registry
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 
@@ -58,8 +58,8 @@ def absolute_root(settings: dict) -> str:
     return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
 
 
-def _raw_metadata(article: Article) -> dict[str, str]:
-    """The metadata as written, as strings (Pelican has already parsed some fields)."""
+def _raw_metadata(article: Article) -> dict[str, str | datetime]:
+    """The metadata as written, as strings, and the dates Pelican has parsed."""
     raw = {}
     for key, value in article.metadata.items():
         if key in PELICAN_INTERNAL:
@@ -67,8 +67,9 @@ def _raw_metadata(article: Article) -> dict[str, str]:
         if isinstance(value, list) and key not in schema.LIST_FIELDS:
             value = value[-1]  # a field written twice: reported by _validate
         if key in ("date", "modified"):
-            value = value.isoformat()  # Pelican parsed it already, and rejects a bad one itself
-        elif key == "category":
+            raw[key] = value  # Pelican parsed it already (and rejects a bad one itself)
+            continue
+        if key == "category":
             value = value.name
         elif key in ("tags", "authors"):
             value = ", ".join(v.name for v in value)
@@ -99,8 +100,9 @@ def _drop(article: Article, key: str) -> None:
         delattr(article, key)
 
 
-def _validate(article: Article) -> None:
-    """Log every problem; leave bad optional fields out, and the item out when it cannot stand."""
+def _read(article: Article) -> dict:
+    """The typed values of the valid fields. Every problem is logged; bad optional fields are left
+    out, and the item is marked rejected when it cannot stand."""
     registry: Registry = article.settings[REGISTRY_SETTING]
     raw = _raw_metadata(article)
     kind = schema.kind_of(raw)
@@ -109,7 +111,8 @@ def _validate(article: Article) -> None:
         for key, value in article.metadata.items()
         if isinstance(value, list) and key not in schema.LIST_FIELDS
     ]
-    for problem in repeated + schema.validate(raw, registry, article.settings[BUILD_TIME_SETTING]):
+    values, problems = schema.read(raw, schema.Rules(registry, article.settings[BUILD_TIME_SETTING]))
+    for problem in repeated + problems:
         fatal = schema.is_fatal(problem, kind) or problem in repeated
         logger.error(
             "%s: 字段 %s = %r: %s%s",
@@ -124,9 +127,10 @@ def _validate(article: Article) -> None:
         else:
             _drop(article, problem.field)
     for key in schema.URL_FIELDS:
-        if article.metadata.get(key):
-            article.metadata[key] = urls.safe_url(article.metadata[key])  # valid: checked above
-            setattr(article, key, article.metadata[key])
+        if key in values:  # normalised by its parser
+            article.metadata[key] = values[key]
+            setattr(article, key, values[key])
+    return values
 
 
 def prepare(content: object) -> None:
@@ -141,20 +145,17 @@ def prepare(content: object) -> None:
         return
     article = content
     article.rejected = False
-    _validate(article)
+    values = _read(article)
     if article.rejected:
         return  # left out of the site by drop_rejected
-    meta = article.metadata
+    article.item = model.item(values, article.date, article.slug)
+    article.kind = article.item.kind
     # The summary is text: shown escaped on pages; feeds carry it as the HTML of that text.
-    article.summary_text = " ".join(str(meta.get("summary", "")).split())
+    article.summary_text = article.item.summary
     if article.summary_text:
-        meta["summary"] = html.escape(article.summary_text, quote=False)
-    category = getattr(article, "category", None)
-    article.kind = category.name if category else schema.NEWS
-    province_names = schema.split_list(meta.get("provinces", meta.get("province", "")))
-    article.province_list = [p for name in province_names if (p := regions.find_province(name))]
-    registry: Registry = article.settings[REGISTRY_SETTING]
-    article.campaign_list = [c for name in schema.split_list(meta.get("campaigns", "")) if (c := registry.find(name))]
+        article.metadata["summary"] = html.escape(article.summary_text, quote=False)
+    article.province_list = list(article.item.provinces)
+    article.campaign_list = list(article.item.campaigns)
     if article.kind in KIND_PAGES:
         folder, template = KIND_PAGES[article.kind]
         article.override_url = f"{folder}/{article.slug}/"

@@ -8,7 +8,8 @@
   publication, so that two builds of the same content write the same files)
 - context: `upcoming_fairs` and `upcoming_fairs_by_province` for the home and province pages
 
-A fair whose Start cannot be read is logged (file, field, value) and left out of the calendar.
+Reads each fair's typed item (article.item, jiuye.model.Fair); a fair whose Start cannot be read
+never gets one (jiuye_content names it and leaves it out).
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import dates, regions, schema
+from jiuye import dates, model, regions, schema
 
 logger = logging.getLogger(__name__)
-UID_DOMAIN = "jiuye"
 PRODID = "-//jiuye//job fairs//ZH"
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 ATTENDANCE = {
@@ -40,127 +40,49 @@ ATTENDANCE = {
 MODE_FILTERS = {"online": ("线上", ("线上", "线上线下")), "offline": ("线下", ("线下", "线上线下"))}
 
 
-def _moment(value: str, now: datetime) -> date | datetime:
-    parsed = dates.parse_iso(value, now)
-    if len(value.strip()) <= 10:
-        return parsed.date()
-    # Named zone, not a bare +08:00 offset: .ics files then say TZID=Asia/Shanghai.
-    return parsed.astimezone(dates.SHANGHAI) if parsed.tzinfo else parsed.replace(tzinfo=dates.SHANGHAI)
-
-
-def _day(moment: date | datetime) -> date:
-    return moment.astimezone(dates.SHANGHAI).date() if isinstance(moment, datetime) else moment
-
-
-@dataclass
-class FairView:
-    """What templates and the calendar need of one fair."""
-
-    start: date | datetime
-    end: date | datetime | None
-    province: regions.Province | None
-    mode: str
-    uid: str
-    news_url: str | None
-
-    @property
-    def all_day(self) -> bool:
-        return not isinstance(self.start, datetime)
-
-    @property
-    def first_day(self) -> date:
-        return _day(self.start)
-
-    @property
-    def last_day(self) -> date:
-        return _day(self.end) if self.end else self.first_day
-
-    @property
-    def month(self) -> str:
-        return f"{self.first_day:%Y-%m}"
-
-    def when(self) -> str:
-        """As people read it: 2026年11月28日 09:00—12:00."""
-        text = f"{self.first_day.year}年{self.first_day.month}月{self.first_day.day}日"
-        if not self.all_day:
-            text += f" {self.start.astimezone(dates.SHANGHAI):%H:%M}"
-            if self.end and _day(self.end) == self.first_day:
-                return f"{text}—{self.end.astimezone(dates.SHANGHAI):%H:%M}"
-        if self.end and self.last_day != self.first_day:
-            return f"{text} 至 {self.last_day.month}月{self.last_day.day}日"
-        return text
-
-
-def view(article, now: datetime) -> FairView | None:
-    """The fair, or None (logged) when its dates cannot be read or lie outside 1990 … now + 2 years."""
-    meta = article.metadata
-    try:
-        start = _moment(meta.get("start", ""), now)
-        end = _moment(meta["end"], now) if meta.get("end") else None
-    except ValueError as error:
-        logger.error("%s: 字段 start = %r: %s，未列入日历", article.source_path, meta.get("start", ""), error)
-        return None
-    news = meta.get("news")
-    return FairView(
-        start=start,
-        end=end,
-        province=regions.find_province(meta.get("province", "")),
-        mode=meta.get("mode", "线下"),
-        uid=f"{article.slug}@{UID_DOMAIN}",
-        news_url=f"news/{news}/" if news else None,
-    )
-
-
-def address(article, fair: FairView) -> str:
-    parts = [
-        fair.province.name if fair.province else "",
-        article.metadata.get("city", ""),
-        article.metadata.get("venue", ""),
-    ]
+def address(fair: model.Fair) -> str:
     text = ""
-    for part in parts:
+    for part in (fair.province.name if fair.province else "", fair.city.name if fair.city else "", fair.venue):
         if part and part not in text:
             text = part if part.startswith(text) and text else text + part
     return text
 
 
-def json_ld(article, fair: FairView, siteurl: str) -> dict:
+def json_ld(article, fair: model.Fair, siteurl: str) -> dict:
     """schema.org Event; every value in it is also shown on the page (fair.html), which
     serialises it with the json_ld filter."""
-    meta = article.metadata
     locations = []
     if fair.mode in ("线下", "线上线下"):
-        place: dict = {"@type": "Place", "name": meta.get("venue") or address(article, fair)}
+        place: dict = {"@type": "Place", "name": fair.venue or address(fair)}
         place["address"] = {
             "@type": "PostalAddress",
             "addressCountry": "CN",
-            "addressRegion": fair.province.name if fair.province else meta.get("province", ""),
-            **({"addressLocality": meta["city"]} if meta.get("city") else {}),
-            **({"streetAddress": meta["venue"]} if meta.get("venue") else {}),
+            "addressRegion": fair.province.name if fair.province else "",
+            **({"addressLocality": fair.city.name} if fair.city else {}),
+            **({"streetAddress": fair.venue} if fair.venue else {}),
         }
         locations.append(place)
     if fair.mode in ("线上", "线上线下"):
-        locations.append({"@type": "VirtualLocation", "url": meta.get("online_url") or f"{siteurl}/{article.url}"})
+        locations.append({"@type": "VirtualLocation", "url": fair.online_url or f"{siteurl}/{article.url}"})
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": article.title,
+        "name": fair.title,
         "startDate": fair.start.isoformat(),
         "eventAttendanceMode": ATTENDANCE.get(fair.mode, ATTENDANCE["线下"]),
         "eventStatus": "https://schema.org/EventScheduled",
         "location": locations[0] if len(locations) == 1 else locations,
-        "description": article.summary_text or article.title,
+        "description": fair.summary or fair.title,
         "url": f"{siteurl}/{article.url}",
     }
     if fair.end:
         data["endDate"] = fair.end.isoformat()
-    if meta.get("organizer"):
-        data["organizer"] = {"@type": "Organization", "name": meta["organizer"]}
+    if fair.organizer:
+        data["organizer"] = {"@type": "Organization", "name": fair.organizer}
     return data
 
 
-def ics_event(article, fair: FairView, siteurl: str) -> icalendar.Event:
-    meta = article.metadata
+def ics_event(article, fair: model.Fair, siteurl: str) -> icalendar.Event:
     start: date | datetime = fair.start
     end = fair.end
     if fair.all_day:
@@ -168,32 +90,31 @@ def ics_event(article, fair: FairView, siteurl: str) -> icalendar.Event:
     elif end is None:
         end = start + timedelta(hours=3)
     facts = [f"形式：{fair.mode}"]
-    if meta.get("employers"):
-        facts.append(f"参会单位：{meta.get('employers_text') or meta['employers']}家")
-    if meta.get("positions"):
-        facts.append(f"岗位：{meta.get('positions_text') or meta['positions']}个")
-    if meta.get("organizer"):
-        facts.append(f"主办：{meta['organizer']}")
-    if meta.get("online_url"):
-        facts.append(f"线上参会：{meta['online_url']}")
+    if fair.employers is not None:
+        facts.append(f"参会单位：{fair.employers_text or fair.employers}家")
+    if fair.positions is not None:
+        facts.append(f"岗位：{fair.positions_text or fair.positions}个")
+    if fair.organizer:
+        facts.append(f"主办：{fair.organizer}")
+    if fair.online_url:
+        facts.append(f"线上参会：{fair.online_url}")
     facts.append(f"详情：{siteurl}/{article.url}")
-    event = icalendar.Event.new(
+    return icalendar.Event.new(
         uid=fair.uid,
-        summary=article.title,
+        summary=fair.title,
         start=start,
         end=end,
-        stamp=article.date.astimezone(dates.SHANGHAI),
-        location=address(article, fair) or None,
+        stamp=fair.date.astimezone(dates.SHANGHAI),
+        location=address(fair) or None,
         description="\n".join(facts),
         url=f"{siteurl}/{article.url}",
         categories=["招聘会", fair.mode],
     )
-    return event
 
 
 def ics_calendar(name: str, events: list[icalendar.Event]) -> bytes:
     # A fixed calendar UID (not icalendar's random default) keeps rebuilt files identical.
-    uid = uuid.uuid5(uuid.NAMESPACE_URL, f"{UID_DOMAIN}:{name}")
+    uid = uuid.uuid5(uuid.NAMESPACE_URL, f"{model.UID_DOMAIN}:{name}")
     cal = icalendar.Calendar.new(prodid=PRODID, name=name, calscale="GREGORIAN", method="PUBLISH", uid=uid)
     for event in events:
         cal.add_component(event)
@@ -258,9 +179,7 @@ class FairsGenerator(Generator):
         articles = self.context.get("articles", [])
         for article in [a for a in articles if getattr(a, "kind", None) == schema.FAIR]:
             try:
-                article.fair = view(article, now)
-                if article.fair is None:
-                    continue
+                article.fair = article.item
                 article.fair_json_ld = json_ld(article, article.fair, siteurl)
                 article.fair_ics_url = f"{article.url}event.ics"
                 self.ics_events[article.slug] = ics_event(article, article.fair, siteurl)

@@ -19,7 +19,7 @@ from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import dates, jobs, regions, salary, schema
+from jiuye import jobs, model, regions, salary, schema
 
 
 @dataclass
@@ -35,70 +35,46 @@ class Job:
     expired: bool
 
 
-def _float(value: str | None) -> float | None:
-    return float(value) if value not in (None, "") else None
-
-
 def describe(article, now: datetime) -> Job:
-    meta = article.metadata
-    pay = None
-    if meta.get("salary_min") or meta.get("salary_max"):
-        months = meta.get("salary_months")
-        pay = salary.Salary(
-            _float(meta.get("salary_min")),
-            _float(meta.get("salary_max")),
-            meta.get("salary_unit") or "月",
-            int(months) if months else None,
-        )
-    elif meta.get("salary_text") == "面议":
-        pay = salary.Salary(None, None, negotiable=True)
-    valid = meta.get("valid_through")
-    valid_through = dates.parse_iso(valid, now) if valid else None
-
-    def level(parse, key):
-        try:
-            return parse(meta[key]) if meta.get(key) else None
-        except jobs.VocabularyError:
-            return None
-
+    item: model.Job = article.item
     return Job(
-        province=regions.find_province(meta.get("province", "")),
-        salary=pay,
-        education=level(jobs.education, "education"),
-        experience=level(jobs.experience, "experience"),
-        groups=[g for name in schema.split_list(meta.get("target_groups", "")) if (g := jobs.target_group(name))],
-        valid_through=valid_through,
-        expired=bool(valid_through and valid_through < now),
+        province=item.province,
+        salary=item.salary,
+        education=item.education,
+        experience=item.experience,
+        groups=list(item.groups),
+        valid_through=item.valid_through,
+        expired=item.expired(now),
     )
 
 
 def json_ld(article, job: Job, siteurl: str) -> dict:
     """schema.org JobPosting; every value in it is also shown on the page (job.html), which
     serialises it with the json_ld filter."""
-    meta = article.metadata
+    item: model.Job = article.item
     data: dict = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
-        "title": article.title,
-        "description": article.content or article.title,
-        "datePosted": article.date.isoformat(),
-        "hiringOrganization": {"@type": "Organization", "name": meta["employer"]},
+        "title": item.title,
+        "description": article.content or item.title,
+        "datePosted": item.date.isoformat(),
+        "hiringOrganization": {"@type": "Organization", "name": item.employer},
         "jobLocation": {
             "@type": "Place",
             "address": {
                 "@type": "PostalAddress",
-                "addressRegion": job.province.name if job.province else meta.get("province", ""),
+                "addressRegion": item.province.name if item.province else "",
                 "addressCountry": "CN",
-                **({"addressLocality": meta["city"]} if meta.get("city") else {}),
+                **({"addressLocality": item.city.name} if item.city else {}),
             },
         },
-        "identifier": {"@type": "PropertyValue", "name": meta.get("source", ""), "value": article.slug},
+        "identifier": {"@type": "PropertyValue", "name": item.source, "value": item.slug},
         "url": f"{siteurl}/{article.url}",
     }
     if job.valid_through:
         data["validThrough"] = job.valid_through.isoformat()
-    if meta.get("employment_type") in jobs.EMPLOYMENT_TYPES:
-        data["employmentType"] = jobs.EMPLOYMENT_TYPES[meta["employment_type"]]
+    if item.employment_type:
+        data["employmentType"] = jobs.EMPLOYMENT_TYPES[item.employment_type]
     if job.salary and not job.salary.negotiable:
         value = {"@type": "QuantitativeValue", "unitText": job.salary.schema_unit}
         if job.salary.minimum is not None:
@@ -114,9 +90,9 @@ def json_ld(article, job: Job, siteurl: str) -> dict:
             "@type": "OccupationalExperienceRequirements",
             "monthsOfExperience": jobs.EXPERIENCE_MONTHS[job.experience.name],
         }
-    if meta.get("openings"):
-        data["totalJobOpenings"] = int(meta["openings"])
-    if meta.get("apply_url"):
+    if item.openings is not None:
+        data["totalJobOpenings"] = item.openings
+    if item.apply_url:
         data["directApply"] = True
     return data
 

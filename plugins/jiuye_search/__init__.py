@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from jiuye import model
 from jiuye_search.index import KIND_CODES, SearchDoc, build
 from jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
@@ -34,23 +35,24 @@ def _plain(html: str) -> str:
 
 def document(article, body_chars: int) -> SearchDoc | None:
     kind = KIND_CODES.get(getattr(article, "kind", None))
-    if kind is None:
+    if kind is None or not hasattr(article, "item"):
         return None
-    meta = article.metadata
-    provinces = getattr(article, "province_list", [])
-    summary = getattr(article, "summary_text", "")
+    item = article.item
+    provinces = item.provinces
+    summary = item.summary
     body = _plain(article.content)[:body_chars] if body_chars else ""
     # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
-    tags = [article.kind] + [p.name for p in provinces] + [c.name for c in getattr(article, "campaign_list", [])]
-    tags += [meta.get(key, "") for key in ("city", "employer", "venue", "organizer", "target_groups")]
+    tags = [item.kind] + [p.name for p in provinces] + [c.name for c in item.campaigns]
+    tags += [" ".join(c.name for c in item.cities), " ".join(g.name for g in item.groups)]
     tags += [str(tag) for tag in getattr(article, "tags", [])]
-    day = article.date
+    day = item.date
     expired = False
-    if kind == "f" and getattr(article, "fair", None):
-        day = article.fair.first_day
-    if kind == "j" and getattr(article, "job", None):
+    if isinstance(item, model.Fair):
+        day = item.first_day
+        tags += [item.venue, item.organizer]
+    if isinstance(item, model.Job):
         expired = article.job.expired
-        tags.append(meta.get("salary_text", ""))
+        tags += [item.employer, item.salary_text]
     snippet = summary or body
     # Indexed in simplified characters (a traditional query is simplified too); an item that names
     # a 双选会 is also found as a 招聘会.
