@@ -154,8 +154,6 @@ def prepare(content: object) -> None:
     article.summary_text = article.item.summary
     if article.summary_text:
         article.metadata["summary"] = html.escape(article.summary_text, quote=False)
-    article.province_list = list(article.item.provinces)
-    article.campaign_list = list(article.item.campaigns)
     if article.kind in KIND_PAGES:
         folder, template = KIND_PAGES[article.kind]
         article.override_url = f"{folder}/{article.slug}/"

@@ -2,7 +2,7 @@
 
 URLs (DESIGN.md): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/, /news/;
 feeds at /province/<slug>/atom.xml and /campaign/<slug>/atom.xml.
-Reads the `province_list` / `campaign_list` that the jiuye_content plugin attaches.
+Reads each article's typed item (article.item, jiuye.model) that the jiuye_content plugin attaches.
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ class TaxonomyGenerator(Generator):
         provinces = {p.code: Listing(p, f"province/{p.slug}/") for p in regions.provinces()}
         campaigns = {c.slug: Listing(c, f"campaign/{c.slug}/") for c in registry.campaigns}
         for article in news:
-            for province in article.province_list:
+            for province in article.item.provinces:
                 provinces[province.code].news.append(article)
-            for campaign in article.campaign_list:
+            for campaign in article.item.campaigns:
                 campaigns[campaign.slug].news.append(article)
         self.provinces = list(provinces.values())
         self.campaigns = list(campaigns.values())
@@ -56,8 +56,6 @@ class TaxonomyGenerator(Generator):
             news=news,
             province_listings=self.provinces,
             campaign_listings=self.campaigns,
-            province_listing={listing.slug: listing for listing in self.provinces},
-            campaign_listing={listing.slug: listing for listing in self.campaigns},
         )
 
     def _write_listing(self, writer, listing: Listing, template: str, **extra) -> None:
