@@ -4,7 +4,6 @@ besides its bundled data)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from jiuye import metadata, schema
@@ -13,23 +12,14 @@ from jiuye.campaigns import Registry, RegistryError
 CONTENT_SUFFIXES = {".md", ".markdown"}
 
 
-@dataclass(frozen=True)
-class FileProblem:
-    path: Path
-    problem: schema.Problem
-
-    def __str__(self) -> str:
-        return f"{self.path}: 字段 {self.problem.field} = {self.problem.value!r}: {self.problem.reason}"
-
-
 def check_tree(
     content_dir: Path, article_dirs: tuple[str, ...] = ("news", "jobs", "fairs", "scraped")
-) -> Iterator[FileProblem]:
+) -> Iterator[schema.Problem]:
     registry_path = content_dir / "campaigns.yaml"
     try:
         registry = Registry.from_yaml(registry_path.read_text(encoding="utf-8"), str(registry_path))
     except (OSError, RegistryError) as error:
-        yield FileProblem(registry_path, schema.Problem("campaigns.yaml", "", str(error)))
+        yield schema.Problem("campaigns.yaml", "", str(error), str(registry_path))
         return
     for folder in article_dirs:
         for path in sorted((content_dir / folder).rglob("*")):
@@ -37,15 +27,15 @@ def check_tree(
                 yield from check_file(path, registry)
 
 
-def check_file(path: Path, registry: Registry) -> Iterator[FileProblem]:
+def check_file(path: Path, registry: Registry) -> Iterator[schema.Problem]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        yield FileProblem(path, schema.Problem("(编码)", "", f"不是 UTF-8 文本：{error.reason}"))
+        yield schema.Problem("(编码)", "", f"不是 UTF-8 文本：{error.reason}", str(path))
         return
     meta, _ = metadata.parse(text)
     for key in metadata.repeated_keys(text):
         if key not in schema.LIST_FIELDS:
-            yield FileProblem(path, schema.Problem(key, meta.get(key, ""), "字段重复出现 (field given more than once)"))
+            yield schema.Problem(key, meta.get(key, ""), "字段重复出现 (field given more than once)", str(path))
     for problem in schema.validate(meta, registry):
-        yield FileProblem(path, problem)
+        yield problem.at(str(path))

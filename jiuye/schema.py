@@ -36,12 +36,20 @@ LIST_FIELDS = ("tags", "authors")
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one field of one item, from the reader to `invoke check`: where (a file,
+    or a source and item), the field, its value and why."""
+
     field: str
     value: str
     reason: str
+    where: str = ""
+
+    def at(self, where: str) -> Problem:
+        return Problem(self.field, self.value, self.reason, where)
 
     def __str__(self) -> str:
-        return f"{self.field} = {self.value!r}: {self.reason}"
+        text = f"字段 {self.field} = {self.value!r}: {self.reason}"
+        return f"{self.where}: {text}" if self.where else text
 
 
 def split_list(value: str) -> list[str]:
