@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 AUTHOR = "jiuye"
 SITENAME = "就业援助活动网"
 SITESUBTITLE = "就业援助、春风行动、招聘会等公共就业服务活动信息汇总"
@@ -17,8 +20,8 @@ JINJA_ENVIRONMENT = {"autoescape": True}
 # Summaries are plain text (not Markdown, whose raw-HTML passthrough would make them markup).
 FORMATTED_FIELDS: list[str] = []
 
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["jiuye_content", "jiuye_taxonomy", "jiuye_jobs", "jiuye_fairs", "jiuye_search"]
+# Installed with the project (pyproject.toml): plugins/pelican/plugins/jiuye_*.
+PLUGINS = [f"pelican.plugins.jiuye_{name}" for name in ("content", "taxonomy", "jobs", "fairs", "search")]
 JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
 
 # Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
@@ -58,9 +61,13 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 50
 
-# Incremental rebuilds: Pelican re-reads only changed files.
+# Incremental rebuilds: Pelican re-reads only changed files. The cache pickles objects of our own
+# classes, so it is kept per version of the code that made them: another version reads afresh
+# (a stale pickle would otherwise fail to load, or load into changed classes).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CACHE_PATH = ".cache/pelican"
+_CODE = sorted(p for folder in ("jiuye", "plugins") for p in Path(__file__).parent.joinpath(folder).rglob("*.py"))
+_CODE_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in _CODE)).hexdigest()
+CACHE_PATH = f".cache/pelican-{_CODE_DIGEST[:12]}"
 
 RELATIVE_URLS = False

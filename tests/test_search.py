@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jiuye_search.index import BUCKET, SearchDoc, build, lunr_index
-from jiuye_search.lexicon import LexiconBuilder
-
 from jiuye.tokenize import shard
+from pelican.plugins.jiuye_search.index import BUCKET, SearchDoc, build, lunr_index
+from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
 
 
 def load(path: Path):

@@ -23,11 +23,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
-from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import dates, model, regions, schema
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 
 logger = logging.getLogger(__name__)
 PRODID = "-//jiuye//job fairs//ZH"

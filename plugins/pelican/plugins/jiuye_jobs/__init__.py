@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import product
 
-from jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import jobs, model, regions, salary, schema
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 
 
 @dataclass

@@ -35,7 +35,7 @@ from tqdm import tqdm
 
 from jiuye.query import Lexicon
 from jiuye.tokenize import shard, tokens
-from jiuye_search.lexicon import LexiconBuilder
+from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
 
 KIND_CODES = {"新闻": "n", "岗位": "j", "招聘会": "f"}
 KIND_ORDER = {"n": 0, "j": 1, "f": 2}

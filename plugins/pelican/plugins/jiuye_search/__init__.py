@@ -15,14 +15,14 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from jiuye import model
-from jiuye_search.index import KIND_CODES, SearchDoc, build
-from jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
+from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
+from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
 logger = logging.getLogger(__name__)
 BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
 DEFAULT_BODY_CHARS = 200  # see benchmarks/search.py: what more body text costs, and finds
-LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository
-DEFAULT_LUNR = Path(__file__).resolve().parents[2] / "node_modules" / "lunr" / "lunr.min.js"
+LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository (4 folders up)
+DEFAULT_LUNR = Path(__file__).resolve().parents[4] / "node_modules" / "lunr" / "lunr.min.js"
 PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
 SNIPPET_CHARS = 90
 
