@@ -1,0 +1,164 @@
+"""The fair pages and calendars: reads each fair's typed item, writes /fairs/… pages and .ics files."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import icalendar
+from pelican.generators import Generator
+
+from jiuye import regions, schema
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
+from pelican.plugins.jiuye_fairs.grid import Month, grid
+from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
+from pelican.plugins.jiuye_fairs.json_ld import json_ld
+
+WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+MODE_FILTERS = {"online": ("线上", ("线上", "线上线下")), "offline": ("线下", ("线下", "线上线下"))}
+
+
+class FairsGenerator(Generator):
+    def generate_context(self) -> None:
+        now = self.settings[BUILD_TIME_SETTING]
+        self.today = now.date()
+        siteurl = absolute_root(self.settings)
+        self.fairs = []
+        self.ics_events: dict[str, icalendar.Event] = {}
+        articles = self.context.get("articles", [])
+        for article in [a for a in articles if getattr(a, "kind", None) == schema.FAIR]:
+            try:
+                article.fair = article.item
+                article.fair_json_ld = json_ld(article, article.fair, siteurl)
+                article.fair_ics_url = f"{article.url}event.ics"
+                self.ics_events[article.slug] = ics_event(article, article.fair, siteurl)
+            except Exception as error:  # one file never stops the build
+                reject(article, articles, error)
+                continue
+            self.fairs.append(article)
+        self.fairs.sort(key=lambda a: (a.fair.first_day, a.title))
+        upcoming = [a for a in self.fairs if a.fair.last_day >= self.today]
+        by_province = defaultdict(list)
+        for article in upcoming:
+            if article.fair.province:
+                by_province[article.fair.province.code].append(article)
+        self.context.update(
+            upcoming_fairs=upcoming,
+            upcoming_fairs_by_province=dict(by_province),
+            weekdays=WEEKDAYS,
+            today=self.today,
+        )
+
+    def _scope(self, fairs: list) -> tuple[list, list]:
+        upcoming = [a for a in fairs if a.fair.last_day >= self.today]
+        past = [a for a in reversed(fairs) if a.fair.last_day < self.today]
+        return upcoming, past
+
+    def _months(self, fairs: list, with_today: bool) -> list[Month]:
+        """The months that have fairs (and this month, for the national calendar): no page of an
+        empty month, however far apart the fairs are."""
+        keys = sorted({a.fair.month for a in fairs} | ({f"{self.today:%Y-%m}"} if with_today else set()))
+        if not keys:
+            return [Month.of(self.today)]
+        return [Month(int(k[:4]), int(k[5:])) for k in keys]
+
+    def _write_scope(self, writer, base: str, fairs: list, province: regions.Province | None) -> None:
+        months = self._months(fairs, with_today=province is None)
+        keys = [m.key for m in months]
+        this_month = f"{self.today:%Y-%m}"
+        upcoming, past = self._scope(fairs)
+        if this_month in keys:
+            shown = this_month
+        elif upcoming:
+            shown = upcoming[0].fair.month
+        else:
+            shown = keys[-1]
+        grids = {}
+        for index, month in enumerate(months):
+            first = date(month.year, month.month, 1)
+            last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+            g = grid(month, [a for a in fairs if a.fair.first_day <= last and a.fair.last_day >= first])
+            if index > 0:
+                g.prev_url, g.prev_label = f"{base}{months[index - 1].key}/", months[index - 1].label
+            if index < len(months) - 1:
+                g.next_url, g.next_label = f"{base}{months[index + 1].key}/", months[index + 1].label
+            grids[month.key] = g
+        common = {
+            "province": province,
+            "scope_url": base,
+            "months": months,
+            "mode_filters": self._mode_links(base, fairs),
+        }
+        template = self.get_template("fairs")
+        writer.write_file(
+            f"{base}index.html",
+            template,
+            self.context,
+            grid=grids[shown],
+            upcoming=upcoming,
+            past=past[:30],
+            page_kind="index",
+            **common,
+        )
+        for key, g in grids.items():
+            in_month = [a for a in fairs if a.fair.month == key]
+            writer.write_file(
+                f"{base}{key}/index.html",
+                template,
+                self.context,
+                grid=g,
+                upcoming=[],
+                past=[],
+                month_fairs=in_month,
+                page_kind="month",
+                **common,
+            )
+        for slug, (label, modes) in MODE_FILTERS.items():
+            filtered = [a for a in fairs if a.fair.mode in modes]
+            if filtered:
+                up, old = self._scope(filtered)
+                writer.write_file(
+                    f"{base}{slug}/index.html",
+                    template,
+                    self.context,
+                    grid=None,
+                    upcoming=up,
+                    past=old[:30],
+                    page_kind=slug,
+                    mode_label=label,
+                    **common,
+                )
+
+    def _mode_links(self, base: str, fairs: list) -> list[tuple[str, str, int]]:
+        links = [("全部", base, len(fairs))]
+        for slug, (label, modes) in MODE_FILTERS.items():
+            count = sum(1 for a in fairs if a.fair.mode in modes)
+            if count:
+                links.append((label, f"{base}{slug}/", count))
+        return links
+
+    def generate_output(self, writer) -> None:
+        self._write_scope(writer, "fairs/", self.fairs, None)
+        by_province = defaultdict(list)
+        for article in self.fairs:
+            if article.fair.province:
+                by_province[article.fair.province.code].append(article)
+        output = Path(self.output_path)
+        events = self.ics_events
+        for province in regions.provinces():  # every province has its page, with or without fairs
+            fairs = by_province.get(province.code, [])
+            self._write_scope(writer, f"fairs/{province.slug}/", fairs, province)
+            if fairs:
+                calendar_bytes = ics_calendar(f"{province.short}招聘会", [events[a.slug] for a in fairs])
+                _write(output / "fairs" / f"{province.slug}.ics", calendar_bytes)
+        if self.fairs:
+            _write(output / "fairs" / "all.ics", ics_calendar("全国招聘会", list(events.values())))
+        for article in self.fairs:
+            _write(output / article.fair_ics_url, ics_calendar(article.title, [events[article.slug]]))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
