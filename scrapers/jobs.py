@@ -17,31 +17,6 @@ from scrapers.clean import clean
 from scrapers.item import FieldError, Normalised, RawJob
 from scrapers.sources import Source
 
-# The canonical keys readers fill in.
-FIELDS = (
-    "id",
-    "title",
-    "employer",
-    "location",
-    "province",
-    "city",
-    "salary",
-    "salary_min",
-    "salary_max",
-    "salary_unit",
-    "education",
-    "experience",
-    "openings",
-    "employment_type",
-    "target_groups",
-    "valid_through",
-    "date",
-    "apply_url",
-    "contact",
-    "description",
-    "url",
-    "campaigns",
-)
 _SCHEMA_UNITS = {code: unit for unit, code in salary.UNITS.items()}
 
 
