@@ -2,6 +2,7 @@
 
 The source's province is the province of a job or fair that names none, and the first province of
 a news item; the source's campaigns come first, then the campaigns the item names, each once.
+Both defaults are objects already, resolved when sources.toml was loaded (scrapers/sources.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
 from jiuye import jobs, regions
-from jiuye.campaigns import Campaign, Registry
+from jiuye.campaigns import Campaign
 from scrapers.sources import Source
 
 T = TypeVar("T", bound=Hashable)
@@ -21,25 +22,19 @@ def _once(*groups: Iterable[T]) -> list[T]:
     return list(dict.fromkeys(value for group in groups for value in group))
 
 
-def _province(source: Source) -> regions.Province | None:
-    return regions.find_province(source.province) if source.province else None
-
-
 def provinces(source: Source, found: Iterable[regions.Province]) -> list[regions.Province]:
     """A news item's provinces: the source's first, then those its text is about."""
-    default = _province(source)
-    return _once([default] if default else [], found)
+    return _once([source.province] if source.province else [], found)
 
 
 def place(source: Source, found: jobs.Place | None) -> jobs.Place | None:
     """Where a job or fair is: the place it names, else the source's province."""
-    if found is not None:
+    if found is not None or source.province is None:
         return found
-    default = _province(source)
-    # Read back through jiuye.jobs.location, whose rule makes a municipality its own city.
-    return jobs.location(default.name) if default else None
+    # Through jiuye.jobs.location, whose rule makes a municipality (北京市) its own city.
+    return jobs.location(source.province.name)
 
 
-def campaigns(source: Source, registry: Registry, *found: Iterable[Campaign]) -> list[Campaign]:
+def campaigns(source: Source, *found: Iterable[Campaign]) -> list[Campaign]:
     """The source's campaigns, then those the item names or lists, each once."""
-    return _once([c for key in source.campaigns if (c := registry.find(key))], *found)
+    return _once(source.campaigns, *found)

@@ -15,7 +15,7 @@ def metadata(item: Item, cleaned: Cleaned, source: Source, registry: Registry, s
     text = "\n".join(cleaned.paragraphs)
     places = extract.places_about(item.title, text)
     provinces = defaults.provinces(source, places.provinces)
-    campaigns = defaults.campaigns(source, registry, registry.named_in(f"{item.title}\n{text}"))
+    campaigns = defaults.campaigns(source, registry.named_in(f"{item.title}\n{text}"))
     sep = f"{schema.LIST_SEPARATOR} "
     return {
         "Title": item.title,

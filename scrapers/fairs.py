@@ -93,7 +93,7 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     _count_fields(meta, "Positions", _count(fields.get("positions")) or figures.positions(text))
     groups = target_groups(fields.get("target_groups", ""), title, text)
     meta["Target_groups"] = ", ".join(g.name for g in groups)
-    campaigns = defaults.campaigns(source, registry, registry.named_in(f"{title}\n{text}"))
+    campaigns = defaults.campaigns(source, registry.named_in(f"{title}\n{text}"))
     meta["Campaigns"] = ", ".join(c.name for c in campaigns)
     meta["Source"] = source.name or source.id
     meta["Source_url"] = fields.get("url", "")

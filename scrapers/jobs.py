@@ -128,7 +128,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     meta["Contact"] = _text(raw, "contact")
     listed = [c for key in as_list(raw.fields.get("campaigns")) if (c := registry.find(key))]
     named = registry.named_in(f"{title}\n{description_text}")
-    meta["Campaigns"] = ", ".join(c.name for c in defaults.campaigns(source, registry, listed, named))
+    meta["Campaigns"] = ", ".join(c.name for c in defaults.campaigns(source, listed, named))
     meta["Source"] = source.name or source.id
     job = jobs.job_id(employer, title, place.city)
     meta["Slug"] = job

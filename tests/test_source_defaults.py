@@ -9,7 +9,9 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from jiuye import extract, metadata
+from jiuye import extract, jobs, metadata, regions
+from scrapers import defaults
+from scrapers.sources import Source, SourcesError, load
 from tests.conftest import new_content_dir, run_python
 from tests.hostile import new_calendar, rss
 from tests.test_reproductions import item
@@ -94,3 +96,70 @@ def test_default_campaigns_come_first_then_those_named_each_once(content):
     assert written(content, "news")[NEWS_TITLE]["campaigns"] == "春风行动, 就业援助月"
     assert written(content, "jobs")[JOB[0]]["campaigns"] == "春风行动, 就业援助月"
     assert written(content, "fairs")[FAIR[1]]["campaigns"] == "春风行动"
+
+
+def write_toml(folder: Path, defaults: str) -> Path:
+    path = folder / "sources.toml"
+    path.write_text(f'[[source]]\nid = "rsj"\nkind = "feed"\nurl = "feed.xml"\n{defaults}\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("spelling", ["湖北", "湖北省", "hubei", "42"])
+def test_every_spelling_of_a_province_and_a_campaign_is_one_default(tmp_path, registry, spelling):
+    path = write_toml(tmp_path, f'province = "{spelling}"\ncampaigns = ["chunfeng", "春风行动", "就业援助月"]')
+    [source] = load(path, registry)
+    assert source.province is regions.find_province("湖北")
+    assert source.campaigns == (registry.find("chunfeng"), registry.find("jiuyeyuanzhuyue"))
+
+
+def test_no_defaults_and_a_single_campaign(tmp_path, registry):
+    [source] = load(write_toml(tmp_path, 'province = ""'), registry)
+    assert source.province is None and source.campaigns == ()
+    [source] = load(write_toml(tmp_path, 'campaign = "春风行动"'), registry)
+    assert source.campaigns == (registry.find("chunfeng"),)
+    with pytest.raises(SourcesError, match="source 'rsj': fields 'campaigns' and 'campaign'"):
+        load(write_toml(tmp_path, 'campaign = "春风行动"\ncampaigns = ["春风行动"]'), registry)
+
+
+@pytest.mark.parametrize(
+    ("defaults", "field", "value"),
+    [
+        ('province = "火星"', "province", "'火星'"),
+        ('campaigns = ["春风行动", "不存在的活动"]', "campaigns", "'不存在的活动'"),
+        ('campaign = "不存在的活动"', "campaign", "'不存在的活动'"),
+        ("province = 3", "province", "3"),
+        ("campaigns = [3]", "campaigns", "[3]"),
+        ("campaigns = 3", "campaigns", "3"),
+    ],
+)
+def test_an_unknown_or_mistyped_default_is_refused_at_load(tmp_path, registry, defaults, field, value):
+    path = write_toml(tmp_path, defaults)
+    with pytest.raises(SourcesError) as raised:
+        load(path, registry)
+    assert str(raised.value).startswith(f"{path}: source 'rsj': field '{field}' = {value}: "), raised.value
+
+
+def test_the_scraper_refuses_the_file_before_scraping_anything(tmp_path):
+    (tmp_path / "feed.xml").write_text(rss([item("quiet", NEWS_TITLE, NEWS_BODY)]), encoding="utf-8")
+    path = write_toml(tmp_path, 'province = "火星"')
+    content = new_content_dir(tmp_path)
+    cache = tmp_path / "cache"
+    scrape = run_python(
+        "-m", "scrapers", "--sources", str(path), "--content", str(content), "--cache", str(cache), "--quiet",
+        check=False,
+    )  # fmt: skip
+    assert scrape.returncode == 2
+    assert f"{path}: source 'rsj': field 'province' = '火星': 没有这个省份" in scrape.stderr
+    assert not (content / "scraped").exists()
+
+
+def test_a_municipality_default_is_its_own_city():
+    source = Source("bj", "jobs-csv", "/x.csv", province=regions.find_province("beijing"))
+    assert defaults.place(source, None) == jobs.location("北京") == jobs.Place(regions.find_province("北京"), "北京市")
+
+
+def test_a_source_that_is_not_a_table_is_refused(tmp_path, registry):
+    path = tmp_path / "sources.toml"
+    path.write_text('source = ["feed.xml"]\n', encoding="utf-8")
+    with pytest.raises(SourcesError, match=r"source 1: \[\[source\]\] table expected"):
+        load(path, registry)
