@@ -20,9 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     args = parser.parse_args(argv)
     try:
-        sources = load(args.sources)
         registry_path = args.content / "campaigns.yaml"
         registry = Registry.from_yaml(registry_path.read_text(encoding="utf-8"), str(registry_path))
+        sources = load(args.sources, registry)  # its campaigns are campaigns of this registry
     except (SourcesError, RegistryError, OSError) as error:
         print(f"错误：{error}", file=sys.stderr)
         return 2

@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-from jiuye import dates, extract, regions, schema
+from jiuye import dates, extract, schema
 from jiuye.campaigns import Registry
+from scrapers import defaults
 from scrapers.clean import Cleaned
 from scrapers.item import Item
 from scrapers.sources import Source
-
-
-def _merge(defaults: list[str], found: list[str]) -> list[str]:
-    return list(dict.fromkeys([*defaults, *found]))
 
 
 def metadata(item: Item, cleaned: Cleaned, source: Source, registry: Registry, slug: str) -> dict[str, str]:
     """Pelican metadata for a news item, in the field order of files on disk."""
     text = "\n".join(cleaned.paragraphs)
     places = extract.places_about(item.title, text)
-    default_province = regions.find_province(source.province) if source.province else None
-    provinces = _merge([default_province.short] if default_province else [], [p.short for p in places.provinces])
-    campaigns = _merge(
-        [c.name for key in source.campaigns if (c := registry.find(key))],
-        [c.name for c in registry.named_in(f"{item.title}\n{text}")],
-    )
+    provinces = defaults.provinces(source, places.provinces)
+    campaigns = defaults.campaigns(source, registry.named_in(f"{item.title}\n{text}"))
     sep = f"{schema.LIST_SEPARATOR} "
     return {
         "Title": item.title,
         "Date": dates.format_iso(item.date),
         "Category": schema.NEWS,
         "Slug": slug,
-        "Provinces": sep.join(provinces),
+        "Provinces": sep.join(p.short for p in provinces),
         "Cities": sep.join(c.name for c in places.cities),
-        "Campaigns": sep.join(campaigns),
+        "Campaigns": sep.join(c.name for c in campaigns),
         "Tags": sep.join(t.replace(",", " ") for t in item.tags),
         "Source": cleaned.publisher or item.publisher or source.name or source.id,
         "Source_url": cleaned.original_url or item.url or "",

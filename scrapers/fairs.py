@@ -14,6 +14,7 @@ from jiuye import dates, figures, schema
 from jiuye import fairs as fair_text
 from jiuye.campaigns import Registry
 from jiuye.jobs import location, target_groups
+from scrapers import defaults
 from scrapers.clean import clean
 from scrapers.item import FieldError, Normalised, RawFair
 from scrapers.sources import Source
@@ -68,13 +69,9 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
             raise FieldError("end", fields["end"], dates.reason(error, "无法识别的结束时间")) from error
     elif hours and not isinstance(start, datetime):
         start, end = _with_hours(start, hours)
-    place = (
-        location(
-            fields.get("province", ""), fields.get("city", ""), fields.get("venue", ""), fields.get("location", "")
-        )
-        or (location(source.province) if source.province else None)
-        or location(title, text)  # an online fair: its place is in its name or description
-    )
+    given = location(*(fields.get(key, "") for key in ("province", "city", "venue", "location")))
+    # An online fair of a source without a province: its place is in its name or description.
+    place = defaults.place(source, given) or location(title, text)
     if place is None:
         raise FieldError("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
     online_url = fields.get("online_url", "")
@@ -96,9 +93,8 @@ def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     _count_fields(meta, "Positions", _count(fields.get("positions")) or figures.positions(text))
     groups = target_groups(fields.get("target_groups", ""), title, text)
     meta["Target_groups"] = ", ".join(g.name for g in groups)
-    campaigns = [c.name for key in source.campaigns if (c := registry.find(key))]
-    campaigns += [c.name for c in registry.named_in(f"{title}\n{text}")]
-    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
+    campaigns = defaults.campaigns(source, registry.named_in(f"{title}\n{text}"))
+    meta["Campaigns"] = ", ".join(c.name for c in campaigns)
     meta["Source"] = source.name or source.id
     meta["Source_url"] = fields.get("url", "")
     identity = fair_id(place.province.short, place.city or "", meta["Start"], title)

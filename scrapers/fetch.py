@@ -36,9 +36,7 @@ _DECLARED = re.compile(
 @dataclass
 class Fetched:
     data: bytes
-    location: str
     charset: str | None = None  # as the server declared it
-    content_type: str | None = None
 
 
 class Fetcher:
@@ -62,7 +60,7 @@ class Fetcher:
             size = path.stat().st_size
             if size > self.max_bytes:
                 raise SourceError(f"{path}: {size} 字节，超过上限 {self.max_bytes}")
-            return Fetched(path.read_bytes(), str(path))
+            return Fetched(path.read_bytes())
         except OSError as error:
             raise SourceError(f"无法读取 {path}: {error.strerror}") from error
 
@@ -92,14 +90,12 @@ class Fetcher:
                     data = response.read(self.max_bytes + 1)
                     if len(data) > self.max_bytes:
                         raise SourceError(f"{url}: 响应超过上限 {self.max_bytes} 字节")
-                    fetched = Fetched(
-                        data, url, response.headers.get_content_charset(), response.headers.get_content_type()
-                    )
+                    fetched = Fetched(data, response.headers.get_content_charset())
                     self._store(cache, response.headers, fetched)
                     return fetched
             except urllib.error.HTTPError as error:
                 if error.code == 304 and cache:
-                    return Fetched(cache[1].read_bytes(), url, cached.get("charset"), cached.get("content_type"))
+                    return Fetched(cache[1].read_bytes(), cached.get("charset"))
                 last_error = f"HTTP {error.code} {error.reason}"
                 if error.code < 500 and error.code != 429:
                     break
@@ -117,13 +113,11 @@ class Fetcher:
             "etag": headers.get("ETag"),
             "last_modified": headers.get("Last-Modified"),
             "charset": fetched.charset,
-            "content_type": fetched.content_type,
         }
         cache[0].write_text(json.dumps(meta), encoding="utf-8")
 
 
 def _codec(name: str) -> str | None:
-
     try:
         codec = codecs.lookup(name).name
     except LookupError:

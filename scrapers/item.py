@@ -42,7 +42,7 @@ def _printable_fields(fields: dict) -> dict:
 
 @dataclass
 class RawJob:
-    """One job posting as a source gave it, under canonical keys (see scrapers/jobs.py FIELDS)."""
+    """One job posting as a source gave it, under the canonical keys scrapers/jobs.py reads."""
 
     source_id: str
     row: str  # where in the source: "第 3 行", a page URL, a job's reference number

@@ -13,35 +13,11 @@ from datetime import datetime, time
 
 from jiuye import dates, jobs, salary, schema, urls
 from jiuye.campaigns import Registry
+from scrapers import defaults
 from scrapers.clean import clean
 from scrapers.item import FieldError, Normalised, RawJob
 from scrapers.sources import Source
 
-# The canonical keys readers fill in.
-FIELDS = (
-    "id",
-    "title",
-    "employer",
-    "location",
-    "province",
-    "city",
-    "salary",
-    "salary_min",
-    "salary_max",
-    "salary_unit",
-    "education",
-    "experience",
-    "openings",
-    "employment_type",
-    "target_groups",
-    "valid_through",
-    "date",
-    "apply_url",
-    "contact",
-    "description",
-    "url",
-    "campaigns",
-)
 _SCHEMA_UNITS = {code: unit for unit, code in salary.UNITS.items()}
 
 
@@ -95,7 +71,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     if not employer:
         raise FieldError("employer", "", "缺少招聘单位")
     place_texts = [_text(raw, k) for k in ("province", "city", "location")]
-    place = jobs.location(*place_texts) or (jobs.location(source.province) if source.province else None)
+    place = defaults.place(source, jobs.location(*place_texts))
     if place is None:
         raise FieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
     raw_date = _text(raw, "date")
@@ -150,11 +126,9 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     for key, name in (("apply_url", "Apply_url"), ("url", "Source_url")):
         optional(key, lambda v, name=name: meta.__setitem__(name, urls.safe_url(v)))
     meta["Contact"] = _text(raw, "contact")
-    campaigns = [
-        c.name for key in (*source.campaigns, *as_list(raw.fields.get("campaigns"))) if (c := registry.find(key))
-    ]
-    campaigns += [c.name for c in registry.named_in(f"{title}\n{description_text}")]
-    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
+    listed = [c for key in as_list(raw.fields.get("campaigns")) if (c := registry.find(key))]
+    named = registry.named_in(f"{title}\n{description_text}")
+    meta["Campaigns"] = ", ".join(c.name for c in defaults.campaigns(source, listed, named))
     meta["Source"] = source.name or source.id
     job = jobs.job_id(employer, title, place.city)
     meta["Slug"] = job

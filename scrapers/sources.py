@@ -1,4 +1,9 @@
-"""The source list, sources.toml: which feeds and post folders to scrape, and their defaults."""
+"""The source list, sources.toml: which feeds and post folders to scrape, and their defaults.
+
+Defaults are resolved when the file is loaded: `province` to a jiuye.regions Province (a name,
+short name, alias, pinyin slug or code), `campaigns` to campaigns of the registry
+(content/campaigns.yaml). One that names nothing known is refused there, not left out later.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from jiuye import regions
+from jiuye.campaigns import Campaign, Registry
 
 KINDS = ("feed", "posts", "jobs-jsonld", "jobs-xml", "jobs-csv", "jobs-json", "jobs-feed", "fairs-ics", "fairs-feed")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -22,8 +30,8 @@ class Source:
     kind: str
     url: str  # http(s) URL, or an absolute local path
     name: str = ""  # who publishes it, shown as the source of its items
-    province: str = ""  # default province of its items
-    campaigns: tuple[str, ...] = ()  # default campaigns of its items
+    province: regions.Province | None = None  # default province of its items
+    campaigns: tuple[Campaign, ...] = ()  # default campaigns of its items, in order
     options: dict = field(default_factory=dict, hash=False)
 
     @property
@@ -31,7 +39,8 @@ class Source:
         return urlsplit(self.url).scheme in ("http", "https")
 
 
-def load(path: Path) -> list[Source]:
+def load(path: Path, registry: Registry) -> list[Source]:
+    """The sources of a sources.toml, their defaults resolved against `registry`."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -43,7 +52,7 @@ def load(path: Path) -> list[Source]:
         raise SourcesError(f"{path}: [[source]] tables expected")
     sources: list[Source] = []
     for index, entry in enumerate(entries, start=1):
-        sources.append(_source(entry, path, index))
+        sources.append(_source(entry, path, index, registry))
     ids = [source.id for source in sources]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -51,8 +60,10 @@ def load(path: Path) -> list[Source]:
     return sources
 
 
-def _source(entry: dict, path: Path, index: int) -> Source:
+def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
     where = f"{path}: source {index}"
+    if not isinstance(entry, dict):
+        raise SourcesError(f"{where}: [[source]] table expected")
     source_id = entry.get("id")
     if not isinstance(source_id, str) or not _ID.match(source_id):
         raise SourcesError(f"{where}: field 'id' = {source_id!r}: lower-case letters, digits and '-'")
@@ -67,16 +78,46 @@ def _source(entry: dict, path: Path, index: int) -> Source:
         if urlsplit(url).scheme not in ("", "file"):
             raise SourcesError(f"{where}: field 'url' = {url!r}: http(s) URL or local path")
         url = str((path.parent / url.removeprefix("file://")).resolve())
-    campaigns = entry.get("campaigns", entry.get("campaign", ()))
-    if isinstance(campaigns, str):
-        campaigns = (campaigns,)
     known = {"id", "kind", "url", "name", "province", "campaign", "campaigns"}
     return Source(
         id=source_id,
         kind=kind,
         url=url,
         name=str(entry.get("name", "")),
-        province=str(entry.get("province", "")),
-        campaigns=tuple(campaigns),
+        province=_province(entry, where),
+        campaigns=_campaigns(entry, where, registry),
         options={key: value for key, value in entry.items() if key not in known},
     )
+
+
+def _province(entry: dict, where: str) -> regions.Province | None:
+    value = entry.get("province", "")
+    if not isinstance(value, str):
+        reason = '应为文字，如 "湖北" 或 "hubei" (must be a string)'
+        raise SourcesError(f"{where}: field 'province' = {value!r}: {reason}")
+    if not value.strip():
+        return None
+    province = regions.find_province(value)
+    if province is None:
+        reason = "没有这个省份：应为省级行政区的名称、简称、拼音或区划代码 (unknown province)"
+        raise SourcesError(f"{where}: field 'province' = {value!r}: {reason}")
+    return province
+
+
+def _campaigns(entry: dict, where: str, registry: Registry) -> tuple[Campaign, ...]:
+    if "campaigns" in entry and "campaign" in entry:
+        raise SourcesError(f"{where}: fields 'campaigns' and 'campaign': 只能用其中一个 (use one of them)")
+    key = "campaigns" if "campaigns" in entry else "campaign"
+    value = entry.get(key, [])
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        reason = '应为活动名称或名称列表，如 ["春风行动"] (a campaign name or a list of them)'
+        raise SourcesError(f"{where}: field {key!r} = {value!r}: {reason}")
+    campaigns: list[Campaign] = []
+    for name in names:
+        campaign = registry.find(name)
+        if campaign is None:
+            reason = "活动登记表 campaigns.yaml 中没有这个活动 (unknown campaign: not a slug, name or alias there)"
+            raise SourcesError(f"{where}: field {key!r} = {name!r}: {reason}")
+        campaigns.append(campaign)
+    return tuple(dict.fromkeys(campaigns))

@@ -247,17 +247,17 @@ def test_item_with_a_bad_date_is_skipped_and_named(tmp_path, content, registry):
     assert report.sources[0].counts["新增"] == 4
 
 
-def test_sources_file_errors_name_source_and_field(tmp_path):
+def test_sources_file_errors_name_source_and_field(tmp_path, registry):
     path = tmp_path / "sources.toml"
     path.write_text('[[source]]\nid = "a"\nkind = "ftp"\nurl = "x"\n', encoding="utf-8")
     with pytest.raises(SourcesError, match=r"source 'a': field 'kind' = 'ftp'"):
-        load(path)
+        load(path, registry)
     path.write_text('[[source]]\nid = "a"\nkind = "feed"\nurl = "feeds/x.xml"\n', encoding="utf-8")
-    assert load(path)[0].url == str(tmp_path / "feeds" / "x.xml")
+    assert load(path, registry)[0].url == str(tmp_path / "feeds" / "x.xml")
 
 
-def test_default_sources_are_local_and_valid():
+def test_default_sources_are_local_and_valid(registry):
     from tests.conftest import ROOT
 
-    sources = load(ROOT / "sources.toml")
+    sources = load(ROOT / "sources.toml", registry)
     assert sources and all(not s.is_remote and Path(s.url).exists() for s in sources)
