@@ -1,111 +1,19 @@
-"""Site search: collects news, jobs and fairs once every generator has its context
-(all_generators_finalized), writes the sharded lunr index to output/search/ when the site is
-written (finalized), and copies lunr.js from node_modules (installed by npm from package-lock.json).
+"""Site search: a generator (generator.py) that indexes the typed items of news, jobs and fairs
+once the other generators have read them, and writes the sharded lunr index (index.py, with the
+lexicon of lexicon.py) to output/search/i/, with lunr.js from node_modules (npm, package-lock.json).
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
-import sys
-from pathlib import Path
-
-from bs4 import BeautifulSoup
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.generators import Generator
 
-from jiuye import model
-from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
-from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
-
-logger = logging.getLogger(__name__)
-BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
-DEFAULT_BODY_CHARS = 200  # see benchmarks/search.py: what more body text costs, and finds
-LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository (4 folders up)
-DEFAULT_LUNR = Path(__file__).resolve().parents[4] / "node_modules" / "lunr" / "lunr.min.js"
-PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
-SNIPPET_CHARS = 90
-
-_collected: dict[str, list[SearchDoc]] = {}
+from pelican.plugins.jiuye_search.generator import SearchGenerator
 
 
-def _plain(html: str) -> str:
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-
-
-def document(article, body_chars: int) -> SearchDoc | None:
-    kind = KIND_CODES.get(getattr(article, "kind", None))
-    if kind is None or not hasattr(article, "item"):
-        return None
-    item = article.item
-    provinces = item.provinces
-    summary = item.summary
-    body = _plain(article.content)[:body_chars] if body_chars else ""
-    # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
-    tags = [item.kind] + [p.name for p in provinces] + [c.name for c in item.campaigns]
-    tags += [" ".join(c.name for c in item.cities), " ".join(g.name for g in item.groups)]
-    tags += [str(tag) for tag in getattr(article, "tags", [])]
-    day = item.date
-    expired = False
-    if isinstance(item, model.Fair):
-        day = item.first_day
-        tags += [item.venue, item.organizer]
-    if isinstance(item, model.Job):
-        expired = article.job.expired
-        tags += [item.employer, item.salary_text]
-    snippet = summary or body
-    # Indexed in simplified characters (a traditional query is simplified too); an item that names
-    # a 双选会 is also found as a 招聘会.
-    title, text = to_simplified(article.title), to_simplified(" ".join(t for t in tags if t))
-    indexed_body = to_simplified(f"{summary} {body}")
-    text = " ".join([text, *expand_kinds(f"{title} {text} {indexed_body}")])
-    # Filter terms: province slugs, and a fair's month (YYYY-MM); no tokeniser output looks like either.
-    filters = [p.slug for p in provinces] + ([f"{day:%Y-%m}"] if kind == "f" else [])
-    return SearchDoc(
-        kind=kind,
-        provinces=[p.short for p in provinces],
-        filters=filters,
-        date=f"{day:%Y-%m-%d}",
-        title=title,
-        shown_title=article.title,
-        url=article.url,
-        snippet=snippet[:SNIPPET_CHARS],
-        tags=text,
-        body=indexed_body,
-        expired=expired,
-    )
-
-
-def collect(generators) -> None:
-    for generator in generators:
-        if not isinstance(generator, ArticlesGenerator):
-            continue
-        settings = generator.settings
-        body_chars = settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
-        docs = [doc for article in generator.articles if (doc := document(article, body_chars))]
-        words = LexiconBuilder(settings["JIUYE_CAMPAIGNS"])
-        for doc in docs:
-            words.add_text(f"{doc.title} {doc.tags} {doc.body}")
-        _collected[settings["OUTPUT_PATH"]] = (docs, words)
-
-
-def write(pelican) -> None:
-    output = Path(pelican.settings["OUTPUT_PATH"])
-    collected = _collected.pop(pelican.settings["OUTPUT_PATH"], None)
-    docs, words = collected or ([], LexiconBuilder(pelican.settings["JIUYE_CAMPAIGNS"]))
-    stats = build(docs, words, output / "search" / "i", progress=len(docs) >= PROGRESS_FROM and sys.stderr.isatty())
-    logger.info(
-        "搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", stats.documents, stats.shards, stats.total_bytes, stats.seconds
-    )
-    lunr_js = Path(pelican.settings.get(LUNR_SETTING, DEFAULT_LUNR))
-    if lunr_js.exists():
-        target = output / "theme" / "js" / "lunr.min.js"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(lunr_js, target)
-    else:
-        logger.error("找不到 lunr.js（%s）：请先运行 npm ci；搜索页将无法使用", lunr_js)
+def get_generators(pelican) -> type[Generator]:
+    return SearchGenerator
 
 
 def register() -> None:
-    signals.all_generators_finalized.connect(collect)
-    signals.finalized.connect(write)
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,97 @@
+"""The search index as a generator: its context step collects the items every other generator has
+read (it runs after them), its output step writes output/search/i/ and copies lunr.js."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pelican.generators import Generator
+
+from jiuye import model
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, REGISTRY_SETTING
+from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
+from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
+
+logger = logging.getLogger(__name__)
+BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
+DEFAULT_BODY_CHARS = 200  # see benchmarks/search.py: what more body text costs, and finds
+LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository (4 folders up)
+DEFAULT_LUNR = Path(__file__).resolve().parents[4] / "node_modules" / "lunr" / "lunr.min.js"
+PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
+SNIPPET_CHARS = 90
+
+def _plain(html: str) -> str:
+    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+
+
+def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
+    kind = KIND_CODES.get(getattr(article, "kind", None))
+    if kind is None or not hasattr(article, "item"):
+        return None
+    item = article.item
+    provinces = item.provinces
+    summary = item.summary
+    body = _plain(article.content)[:body_chars] if body_chars else ""
+    # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
+    tags = [item.kind] + [p.name for p in provinces] + [c.name for c in item.campaigns]
+    tags += [" ".join(c.name for c in item.cities), " ".join(g.name for g in item.groups)]
+    tags += [str(tag) for tag in getattr(article, "tags", [])]
+    day = item.date
+    expired = False
+    if isinstance(item, model.Fair):
+        day = item.first_day
+        tags += [item.venue, item.organizer]
+    if isinstance(item, model.Job):
+        expired = item.expired(now)
+        tags += [item.employer, item.salary_text]
+    snippet = summary or body
+    # Indexed in simplified characters (a traditional query is simplified too); an item that names
+    # a 双选会 is also found as a 招聘会.
+    title, text = to_simplified(article.title), to_simplified(" ".join(t for t in tags if t))
+    indexed_body = to_simplified(f"{summary} {body}")
+    text = " ".join([text, *expand_kinds(f"{title} {text} {indexed_body}")])
+    # Filter terms: province slugs, and a fair's month (YYYY-MM); no tokeniser output looks like either.
+    filters = [p.slug for p in provinces] + ([f"{day:%Y-%m}"] if kind == "f" else [])
+    return SearchDoc(
+        kind=kind,
+        provinces=[p.short for p in provinces],
+        filters=filters,
+        date=f"{day:%Y-%m-%d}",
+        title=title,
+        shown_title=article.title,
+        url=article.url,
+        snippet=snippet[:SNIPPET_CHARS],
+        tags=text,
+        body=indexed_body,
+        expired=expired,
+    )
+
+
+class SearchGenerator(Generator):
+    def generate_context(self) -> None:
+        body_chars = self.settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
+        now = self.settings[BUILD_TIME_SETTING]
+        articles = self.context.get("articles", [])
+        self.docs = [doc for article in articles if (doc := document(article, body_chars, now))]
+        self.words = LexiconBuilder(self.settings[REGISTRY_SETTING])
+        for doc in self.docs:
+            self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")
+
+    def generate_output(self, writer) -> None:
+        output = Path(self.output_path)
+        progress = len(self.docs) >= PROGRESS_FROM and sys.stderr.isatty()
+        stats = build(self.docs, self.words, output / "search" / "i", progress=progress)
+        counts = (stats.documents, stats.shards, stats.total_bytes, stats.seconds)
+        logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", *counts)
+        lunr_js = Path(self.settings.get(LUNR_SETTING, DEFAULT_LUNR))
+        if lunr_js.exists():
+            target = output / "theme" / "js" / "lunr.min.js"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(lunr_js, target)
+        else:
+            logger.error("找不到 lunr.js（%s）：请先运行 npm ci；搜索页将无法使用", lunr_js)
