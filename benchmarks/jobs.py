@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.build import BARE_SETTINGS, timed_build
 from benchmarks.generate import ROOT, registry
-from jiuye import jobs, regions
+from jiuye import job_terms, regions
 from scrapers import run
 from scrapers.fetch import Fetcher
 from scrapers.sources import Source
@@ -47,7 +47,7 @@ def write_export(path: Path, count: int, seed: int = 11) -> None:
     )
     for number in range(count):
         province, city = rng.choice(cities)
-        groups = rng.sample([g.name for g in jobs.TARGET_GROUPS], k=rng.randint(0, 2))
+        groups = rng.sample([g.name for g in job_terms.TARGET_GROUPS], k=rng.randint(0, 2))
         writer.writerow(
             [
                 f"B-{number}",
@@ -68,7 +68,7 @@ def write_export(path: Path, count: int, seed: int = 11) -> None:
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        export = work / "jobs.csv"
+        export = work / "job_terms.csv"
         write_export(export, count)
         content = work / "content"
         content.mkdir()

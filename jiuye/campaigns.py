@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from jiuye.text import normalise
+from jiuye.text import match_form
 
 
 class RegistryError(ValueError):
@@ -45,7 +45,7 @@ class Registry:
 
     def __post_init__(self) -> None:
         for campaign in self.campaigns:
-            for key in (campaign.slug, *map(normalise, campaign.spellings)):
+            for key in (campaign.slug, *map(match_form, campaign.spellings)):
                 owner = self._by_key.setdefault(key, campaign)
                 if owner is not campaign:
                     raise RegistryError(f"campaign {campaign.slug!r}: spelling {key!r} already names {owner.slug!r}")
@@ -62,14 +62,14 @@ class Registry:
 
     def find(self, key: str) -> Campaign | None:
         """The campaign a slug, name or alias stands for."""
-        return self._by_key.get(key.strip()) or self._by_key.get(normalise(key))
+        return self._by_key.get(key.strip()) or self._by_key.get(match_form(key))
 
     def named_in(self, text: str) -> list[Campaign]:
         """Campaigns the text names, in order of first mention; overlapping names: longest wins."""
-        haystack = normalise(text)
+        haystack = match_form(text)
         spans: list[tuple[int, int, Campaign]] = []
         for campaign in self.campaigns:
-            for spelling in {normalise(s) for s in campaign.spellings}:
+            for spelling in {match_form(s) for s in campaign.spellings}:
                 start = haystack.find(spelling)
                 while start != -1:
                     spans.append((start, start + len(spelling), campaign))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from jiuye import dates, jobs, regions, schema
+from jiuye import dates, job_terms, regions, schema
 from jiuye.campaigns import Campaign
 from jiuye.salary import Salary
 
@@ -30,7 +30,7 @@ class Item:
     provinces: tuple[regions.Province, ...]
     cities: tuple[regions.City, ...]
     campaigns: tuple[Campaign, ...]
-    groups: tuple[jobs.Level, ...]  # the target groups it is for
+    groups: tuple[job_terms.Level, ...]  # the target groups it is for
     source: str
     source_url: str | None
 
@@ -55,8 +55,8 @@ class Job(Item):
     employer: str = ""
     salary: Salary | None = None
     salary_text: str = ""  # as the source wrote it
-    education: jobs.Level | None = None
-    experience: jobs.Level | None = None
+    education: job_terms.Level | None = None
+    experience: job_terms.Level | None = None
     openings: int | None = None
     employment_type: str | None = None
     valid_through: datetime | None = None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from jiuye import dates, jobs, regions, urls
+from jiuye import dates, job_terms, regions, urls
 from jiuye.campaigns import Campaign, Registry
 
 NEWS, JOB, FAIR = "新闻", "岗位", "招聘会"
@@ -169,22 +169,22 @@ def _one_of(choices: tuple[str, ...], reason: str = "") -> Parser:
 
 
 def _vocabulary(parse: Callable[[str], Any]) -> Parser:
-    """A value of one of jiuye.jobs' scales (education, experience, employment type)."""
+    """A value of one of jiuye.job_terms' scales (education, experience, employment type)."""
 
     def read(value: str, rules: Rules) -> Any:
         try:
             return parse(_line(value, rules))
-        except jobs.VocabularyError as error:
+        except job_terms.VocabularyError as error:
             raise Invalid(f"{error}，请使用本站的说法 (not in the vocabulary)") from error
 
     return read
 
 
-def _groups(value: str, _: Rules) -> tuple[jobs.Level, ...]:
-    found = {name: jobs.target_group(name) for name in split_list(value)}
+def _groups(value: str, _: Rules) -> tuple[job_terms.Level, ...]:
+    found = {name: job_terms.target_group(name) for name in split_list(value)}
     unknown = [name for name, group in found.items() if group is None]
     if unknown:
-        names = "、".join(g.name for g in jobs.TARGET_GROUPS)
+        names = "、".join(g.name for g in job_terms.TARGET_GROUPS)
         raise Invalid(f"未知人群 (unknown target group): {'、'.join(unknown)}；可选：{names}")
     return tuple(dict.fromkeys(found.values()))
 
@@ -243,10 +243,10 @@ FIELDS: dict[str, Parser] = {
     "salary_unit": _one_of(SALARY_UNITS),
     "salary_months": _count,
     "salary_text": _line,
-    "education": _vocabulary(jobs.education),
-    "experience": _vocabulary(jobs.experience),
+    "education": _vocabulary(job_terms.education),
+    "experience": _vocabulary(job_terms.experience),
     "openings": _count,
-    "employment_type": _vocabulary(jobs.employment_type),
+    "employment_type": _vocabulary(job_terms.employment_type),
     "target_groups": _groups,
     "valid_through": _datetime,
     "apply_url": _url,

@@ -1,4 +1,4 @@
-"""Text normalisation shared by extraction and matching."""
+"""Text forms shared by extraction and matching."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import unicodedata
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉_·•]+")
 
 
-def normalise(text: str) -> str:
+def match_form(text: str) -> str:
     """NFKC (full-width to half-width) and without quotes, brackets or spaces."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text))
 

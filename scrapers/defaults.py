@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from typing import TypeVar
 
-from jiuye import jobs, regions
+from jiuye import job_terms, regions
 from jiuye.campaigns import Campaign
 from scrapers.sources import Source
 
@@ -27,12 +27,12 @@ def provinces(source: Source, found: Iterable[regions.Province]) -> list[regions
     return _once([source.province] if source.province else [], found)
 
 
-def place(source: Source, found: jobs.Place | None) -> jobs.Place | None:
+def place(source: Source, found: job_terms.Place | None) -> job_terms.Place | None:
     """Where a job or fair is: the place it names, else the source's province."""
     if found is not None or source.province is None:
         return found
-    # Through jiuye.jobs.location, whose rule makes a municipality (北京市) its own city.
-    return jobs.location(source.province.name)
+    # Through jiuye.job_terms.location, whose rule makes a municipality (北京市) its own city.
+    return job_terms.location(source.province.name)
 
 
 def campaigns(source: Source, *found: Iterable[Campaign]) -> list[Campaign]:

@@ -10,10 +10,9 @@ import re
 import unicodedata
 from datetime import date, datetime
 
-from jiuye import dates, figures, schema
-from jiuye import fairs as fair_text
+from jiuye import dates, fair_text, figures, schema
 from jiuye.campaigns import Registry
-from jiuye.jobs import location, target_groups
+from jiuye.job_terms import location, target_groups
 from scrapers import defaults
 from scrapers.clean import clean
 from scrapers.item import FieldError, Normalised, RawFair
@@ -46,7 +45,7 @@ def _count_fields(meta: dict[str, str], key: str, count: figures.Count | None) -
         meta[f"{key}_text"] = count.text
 
 
-def normalise(raw: RawFair, source: Source, registry: Registry) -> Normalised:
+def to_item(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     fields = raw.fields
     title = " ".join(fields.get("title", "").split())
     if not title:

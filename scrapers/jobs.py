@@ -11,7 +11,7 @@ import json
 import re
 from datetime import datetime, time
 
-from jiuye import dates, jobs, salary, schema, urls
+from jiuye import dates, job_terms, salary, schema, urls
 from jiuye.campaigns import Registry
 from scrapers import defaults
 from scrapers.clean import clean
@@ -62,7 +62,7 @@ def _openings(value: str) -> str | None:
     return match.group()
 
 
-def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
+def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     """Raises FieldError for a required field; collects the optional ones in `warnings`."""
     warnings: list[FieldError] = []
     title, employer = _text(raw, "title"), _text(raw, "employer")
@@ -71,7 +71,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     if not employer:
         raise FieldError("employer", "", "缺少招聘单位")
     place_texts = [_text(raw, k) for k in ("province", "city", "location")]
-    place = defaults.place(source, jobs.location(*place_texts))
+    place = defaults.place(source, job_terms.location(*place_texts))
     if place is None:
         raise FieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
     raw_date = _text(raw, "date")
@@ -116,12 +116,12 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
         optional("salary_min", lambda _: set_salary(f"{low or high}-{high or low}元/{unit}"))
     else:
         optional("salary", set_salary)
-    optional("education", lambda v: meta.__setitem__("Education", jobs.education(v).name))
-    optional("experience", lambda v: meta.__setitem__("Experience", jobs.experience(v).name))
+    optional("education", lambda v: meta.__setitem__("Education", job_terms.education(v).name))
+    optional("experience", lambda v: meta.__setitem__("Experience", job_terms.experience(v).name))
     optional("openings", lambda v: meta.__setitem__("Openings", _openings(v) or ""))
-    optional("employment_type", lambda v: meta.__setitem__("Employment_type", jobs.employment_type(v)))
+    optional("employment_type", lambda v: meta.__setitem__("Employment_type", job_terms.employment_type(v)))
     optional("valid_through", lambda v: meta.__setitem__("Valid_through", dates.format_iso(_end_of_day(v))))
-    groups = jobs.target_groups(*as_list(raw.fields.get("target_groups")), title, description_text)
+    groups = job_terms.target_groups(*as_list(raw.fields.get("target_groups")), title, description_text)
     meta["Target_groups"] = ", ".join(g.name for g in groups)
     for key, name in (("apply_url", "Apply_url"), ("url", "Source_url")):
         optional(key, lambda v, name=name: meta.__setitem__(name, urls.safe_url(v)))
@@ -130,7 +130,7 @@ def normalise(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     named = registry.named_in(f"{title}\n{description_text}")
     meta["Campaigns"] = ", ".join(c.name for c in defaults.campaigns(source, listed, named))
     meta["Source"] = source.name or source.id
-    job = jobs.job_id(employer, title, place.city)
+    job = job_terms.job_id(employer, title, place.city)
     meta["Slug"] = job
     meta["Summary"] = _summary(meta, description_text)
     meta["Origin"] = f"{source.id}:{_text(raw, 'id') or raw.row}"

@@ -11,8 +11,7 @@ from typing import TextIO
 
 from tqdm import tqdm
 
-from jiuye import extract
-from jiuye import fairs as fair_text
+from jiuye import extract, fair_text
 from jiuye.campaigns import Registry
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
@@ -124,7 +123,7 @@ class Run:
 
     def job(self, raw: RawJob, source: Source, result: SourceReport) -> None:
         try:
-            job = jobs.normalise(raw, source, self.registry)
+            job = jobs.to_item(raw, source, self.registry)
         except FieldError as error:
             self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
             return
@@ -132,7 +131,7 @@ class Run:
 
     def fair(self, raw: RawFair, source: Source, result: SourceReport) -> None:
         try:
-            fair = fairs.normalise(raw, source, self.registry)
+            fair = fairs.to_item(raw, source, self.registry)
         except FieldError as error:
             self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
             return

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from jiuye import fairs
+from jiuye import fair_text
 from jiuye.extract import places_about
 from scrapers.clean import clean
 from scrapers.readers.posts import read_post
@@ -14,15 +14,15 @@ from scrapers.sources import Source
 from tests.conftest import SEEDS
 
 
-def seed_fairs(number: str) -> list[fairs.Fair]:
+def seed_fairs(number: str) -> list[fair_text.Fair]:
     path = next(SEEDS.glob(f"{number}_*.txt"))
     item = read_post(Source("seeds", "posts", str(SEEDS)), path.name, path.read_text(encoding="utf-8"))
     cleaned = clean(item.html, item.base_url)
     about = places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
-    return fairs.extract(cleaned.paragraphs, item.date, about)
+    return fair_text.extract(cleaned.paragraphs, item.date, about)
 
 
-def by_province(found: list[fairs.Fair], short: str) -> fairs.Fair:
+def by_province(found: list[fair_text.Fair], short: str) -> fair_text.Fair:
     [fair] = [f for f in found if f.province and f.province.short == short and not f.problem]
     return fair
 
@@ -82,12 +82,12 @@ def test_policy_list_yields_no_placed_fair():
 
 
 def test_impossible_date_is_a_problem():
-    [fair] = fairs.extract(["湖北省武汉市2月30日举办专场招聘会，30家企业提供500个岗位。"], date(2023, 3, 1))
+    [fair] = fair_text.extract(["湖北省武汉市2月30日举办专场招聘会，30家企业提供500个岗位。"], date(2023, 3, 1))
     assert fair.start is None and "2月30日" in fair.problem
 
 
 def test_relative_dates_resolve_against_the_article():
-    [december] = fairs.extract(["12月28日，武汉市举办招聘会，20家企业参加。"], date(2023, 1, 5))
+    [december] = fair_text.extract(["12月28日，武汉市举办招聘会，20家企业参加。"], date(2023, 1, 5))
     assert december.start == date(2022, 12, 28)
     assert december.province.short == "湖北"  # a single-province report
 
@@ -101,5 +101,5 @@ def test_relative_dates_resolve_against_the_article():
     ],
 )
 def test_mode(text, mode):
-    [fair] = fairs.extract([f"3月1日，武汉市{text}。"], date(2023, 3, 2), [])
+    [fair] = fair_text.extract([f"3月1日，武汉市{text}。"], date(2023, 3, 2), [])
     assert fair.mode == mode

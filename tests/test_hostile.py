@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from jiuye import jobs
+from jiuye import job_terms
 from jiuye.sanitise import printable
 from tests.conftest import new_content_dir, run_python
 from tests.hostile import FLAG, Matrix, payloads, write_matrix
@@ -118,7 +118,7 @@ def test_text_is_shown_as_text_and_json_ld_holds_the_same_value(hostile):
     shown = {one_line(t) for t in titles}
     postings: dict[str, str] = {}  # two vectors that differ only in spacing or brackets are one posting
     for vector in hostile.vectors:
-        postings.setdefault(jobs.job_id(vector, f"{vector}（csv）", "武汉市"), vector)
+        postings.setdefault(job_terms.job_id(vector, f"{vector}（csv）", "武汉市"), vector)
     for vector in postings.values():  # the CSV export carries each vector verbatim in its title
         assert one_line(f"{vector}（csv）") in shown, vector
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from jiuye import extract, jobs, metadata, regions
+from jiuye import extract, job_terms, metadata, regions
 from scrapers import defaults
 from scrapers.sources import Source, SourcesError, load
 from tests.conftest import new_content_dir, run_python
@@ -29,7 +29,7 @@ DEFAULTS = 'province = "hubei"\ncampaigns = ["chunfeng"]\n'
 
 def write_sources(folder: Path) -> Path:
     (folder / "news.xml").write_text(rss([item("quiet", NEWS_TITLE, NEWS_BODY)]), encoding="utf-8")
-    with (folder / "jobs.csv").open("w", encoding="utf-8", newline="") as stream:
+    with (folder / "job_terms.csv").open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(["岗位名称", "单位名称", "发布日期", "岗位描述", "工作地点"])
         writer.writerow([*JOB, ""])
@@ -46,7 +46,7 @@ def write_sources(folder: Path) -> Path:
             event.add("description", FAIR[3])
         calendar.add_component(event)
     (folder / "fairs.ics").write_bytes(calendar.to_ical())
-    entries = (("news", "feed", "news.xml"), ("jobs", "jobs-csv", "jobs.csv"), ("fairs", "fairs-ics", "fairs.ics"))
+    entries = (("news", "feed", "news.xml"), ("jobs", "jobs-csv", "job_terms.csv"), ("fairs", "fairs-ics", "fairs.ics"))
     toml = "".join(f'[[source]]\nid = "{i}"\nkind = "{k}"\nurl = "{u}"\n{DEFAULTS}' for i, k, u in entries)
     path = folder / "sources.toml"
     path.write_text(toml, encoding="utf-8")
@@ -155,7 +155,8 @@ def test_the_scraper_refuses_the_file_before_scraping_anything(tmp_path):
 
 def test_a_municipality_default_is_its_own_city():
     source = Source("bj", "jobs-csv", "/x.csv", province=regions.find_province("beijing"))
-    assert defaults.place(source, None) == jobs.location("北京") == jobs.Place(regions.find_province("北京"), "北京市")
+    beijing = job_terms.Place(regions.find_province("北京"), "北京市")
+    assert defaults.place(source, None) == job_terms.location("北京") == beijing
 
 
 def test_a_source_that_is_not_a_table_is_refused(tmp_path, registry):

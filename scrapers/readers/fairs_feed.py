@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
 
-from jiuye import dates
-from jiuye import fairs as fair_text
+from jiuye import dates, fair_text
 from scrapers.fetch import Fetcher
 from scrapers.item import Item, ItemError, RawFair, guard
 from scrapers.readers import feed

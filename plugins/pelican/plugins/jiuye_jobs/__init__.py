@@ -18,7 +18,7 @@ from itertools import product
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import jobs, model, regions, salary, schema
+from jiuye import job_terms, model, regions, salary, schema
 from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 
 
@@ -28,9 +28,9 @@ class Job:
 
     province: regions.Province | None
     salary: salary.Salary | None
-    education: jobs.Level | None
-    experience: jobs.Level | None
-    groups: list[jobs.Level]
+    education: job_terms.Level | None
+    experience: job_terms.Level | None
+    groups: list[job_terms.Level]
     valid_through: datetime | None
     expired: bool
 
@@ -74,7 +74,7 @@ def json_ld(article, job: Job, siteurl: str) -> dict:
     if job.valid_through:
         data["validThrough"] = job.valid_through.isoformat()
     if item.employment_type:
-        data["employmentType"] = jobs.EMPLOYMENT_TYPES[item.employment_type]
+        data["employmentType"] = job_terms.EMPLOYMENT_TYPES[item.employment_type]
     if job.salary and not job.salary.negotiable:
         value = {"@type": "QuantitativeValue", "unitText": job.salary.schema_unit}
         if job.salary.minimum is not None:
@@ -82,13 +82,13 @@ def json_ld(article, job: Job, siteurl: str) -> dict:
         if job.salary.maximum is not None:
             value["maxValue"] = job.salary.maximum
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "CNY", "value": value}
-    credential = job.education and jobs.EDUCATION_CREDENTIAL.get(job.education.name)
+    credential = job.education and job_terms.EDUCATION_CREDENTIAL.get(job.education.name)
     if credential:
         data["educationRequirements"] = {"@type": "EducationalOccupationalCredential", "credentialCategory": credential}
-    if job.experience and job.experience.name in jobs.EXPERIENCE_MONTHS:
+    if job.experience and job.experience.name in job_terms.EXPERIENCE_MONTHS:
         data["experienceRequirements"] = {
             "@type": "OccupationalExperienceRequirements",
-            "monthsOfExperience": jobs.EXPERIENCE_MONTHS[job.experience.name],
+            "monthsOfExperience": job_terms.EXPERIENCE_MONTHS[job.experience.name],
         }
     if item.openings is not None:
         data["totalJobOpenings"] = item.openings
@@ -102,8 +102,8 @@ class Selection:
     """One listing page: a province, a target group and an education level, each optional."""
 
     province: regions.Province | None = None
-    group: jobs.Level | None = None
-    education: jobs.Level | None = None
+    group: job_terms.Level | None = None
+    education: job_terms.Level | None = None
 
     @property
     def url(self) -> str:
@@ -155,7 +155,7 @@ class JobsGenerator(Generator):
         for selection in (
             Selection(),
             *(Selection(province=p) for p in regions.provinces()),
-            *(Selection(group=g) for g in jobs.TARGET_GROUPS),
+            *(Selection(group=g) for g in job_terms.TARGET_GROUPS),
         ):
             self.listings.setdefault(selection, [])
         by_province = defaultdict(list)
@@ -177,9 +177,11 @@ class JobsGenerator(Generator):
             choice(p.short, selection.replace(province=p), p == selection.province) for p in regions.provinces()
         ]
         group = [choice("全部", selection.replace(group=None), selection.group is None)]
-        group += [choice(g.name, selection.replace(group=g), g == selection.group) for g in jobs.TARGET_GROUPS]
+        group += [choice(g.name, selection.replace(group=g), g == selection.group) for g in job_terms.TARGET_GROUPS]
         education = [choice("全部", selection.replace(education=None), selection.education is None)]
-        education += [choice(e.name, selection.replace(education=e), e == selection.education) for e in jobs.EDUCATION]
+        education += [
+            choice(e.name, selection.replace(education=e), e == selection.education) for e in job_terms.EDUCATION
+        ]
         return {
             "省份": [c for c in province if c],
             "人群": [c for c in group if c],
