@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from jiuye import figures, regions
+from jiuye import figures, regions, schema
 from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
@@ -55,7 +55,7 @@ class Fair:
     province: regions.Province | None
     city: str | None = None
     venue: str | None = None
-    mode: str = "线下"  # 线下 / 线上 / 线上线下
+    mode: str = schema.OFFLINE  # one of schema.FAIR_MODES
     employers: figures.Count | None = None
     positions: figures.Count | None = None
     organizer: str | None = None
@@ -107,8 +107,8 @@ def _organiser(text: str) -> str | None:
 def mode_of(text: str) -> str:
     """线上线下 when both are named, 线上 for live streams and online fairs, else 线下."""
     if MIXED.search(text):
-        return "线上线下"
-    return "线上" if ONLINE.search(text) else "线下"
+        return schema.MIXED
+    return schema.ONLINE if ONLINE.search(text) else schema.OFFLINE
 
 
 def _title(text: str, place: str | None) -> str:

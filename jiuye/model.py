@@ -72,7 +72,7 @@ class Job(Item):
 class Fair(Item):
     start: date | datetime = date.min
     end: date | datetime | None = None
-    mode: str = "线下"
+    mode: str = schema.OFFLINE
     venue: str = ""
     online_url: str | None = None
     organizer: str = ""
@@ -83,6 +83,14 @@ class Fair(Item):
     news: str | None = None  # the slug of the news item the fair was read from
 
     kind = schema.FAIR
+
+    @property
+    def in_person(self) -> bool:
+        return self.mode in (schema.OFFLINE, schema.MIXED)
+
+    @property
+    def online(self) -> bool:
+        return self.mode in (schema.ONLINE, schema.MIXED)
 
     @property
     def uid(self) -> str:
@@ -168,7 +176,7 @@ def item(values: Mapping[str, Any], date_: datetime, slug: str) -> Item:
             **common,
             start=values["start"],
             end=values.get("end"),
-            mode=values.get("mode", "线下"),
+            mode=values.get("mode", schema.OFFLINE),
             venue=values.get("venue", ""),
             online_url=values.get("online_url"),
             organizer=values.get("organizer", ""),

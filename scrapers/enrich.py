@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jiuye import dates, extract, schema
+from jiuye import dates, extract, parsers, schema
 from jiuye.campaigns import Registry
 from scrapers import defaults
 from scrapers.clean import Cleaned
@@ -16,7 +16,7 @@ def metadata(item: Item, cleaned: Cleaned, source: Source, registry: Registry, s
     places = extract.places_about(item.title, text)
     provinces = defaults.provinces(source, places.provinces)
     campaigns = defaults.campaigns(source, registry.named_in(f"{item.title}\n{text}"))
-    sep = f"{schema.LIST_SEPARATOR} "
+    sep = f"{parsers.LIST_SEPARATOR} "
     return {
         "Title": item.title,
         "Date": dates.format_iso(item.date),

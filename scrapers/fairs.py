@@ -121,8 +121,8 @@ def _mode(declared: str, text: str, has_online_url: bool) -> str:
     if declared in schema.FAIR_MODES:
         return declared
     found = fair_text.mode_of(text)
-    if has_online_url and found == "线下":
-        return "线上"
+    if has_online_url and found == schema.OFFLINE:
+        return schema.ONLINE
     return found
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
-from jiuye import dates
+from jiuye import dates, schema
 from scrapers.fetch import Fetcher
 from scrapers.item import ItemError, RawFair, SourceError, guard
 from scrapers.sources import Source
@@ -83,12 +83,12 @@ def _fair(source: Source, event: icalendar.Event, position: int) -> RawFair | It
             "start": start,
             "end": end,
             "location": "" if online else location,
-            "online_url": online or (url if "线上" in terms else ""),
+            "online_url": online or (url if schema.ONLINE in terms else ""),
             "description": _text(event, "DESCRIPTION").replace("\n", "<br>"),
             "organizer": _organizer(event),
             "url": url,
             "date": _when(event, "DTSTAMP") or _when(event, "LAST-MODIFIED"),
-            "mode": next((t for t in terms if t in ("线上", "线下", "线上线下")), ""),
+            "mode": next((t for t in terms if t in schema.FAIR_MODES), ""),
         },
         base_url=url or None,
     )

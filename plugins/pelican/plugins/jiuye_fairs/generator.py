@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import icalendar
 from pelican.generators import Generator
 
-from jiuye import regions, schema
+from jiuye import model, regions, schema
 from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
 from pelican.plugins.jiuye_fairs.json_ld import json_ld
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
-MODE_FILTERS = {"online": ("线上", ("线上", "线上线下")), "offline": ("线下", ("线下", "线上线下"))}
+# /fairs/…/online/ and offline/: label, and which fairs each lists.
+MODE_FILTERS: dict[str, tuple[str, Callable[[model.Fair], bool]]] = {
+    "online": (schema.ONLINE, lambda fair: fair.online),
+    "offline": (schema.OFFLINE, lambda fair: fair.in_person),
+}
 
 
 class FairsGenerator(Generator):
@@ -115,8 +120,8 @@ class FairsGenerator(Generator):
                 page_kind="month",
                 **common,
             )
-        for slug, (label, modes) in MODE_FILTERS.items():
-            filtered = [a for a in fairs if a.fair.mode in modes]
+        for slug, (label, listed) in MODE_FILTERS.items():
+            filtered = [a for a in fairs if listed(a.fair)]
             if filtered:
                 up, old = self._scope(filtered)
                 writer.write_file(
@@ -133,8 +138,8 @@ class FairsGenerator(Generator):
 
     def _mode_links(self, base: str, fairs: list) -> list[tuple[str, str, int]]:
         links = [("全部", base, len(fairs))]
-        for slug, (label, modes) in MODE_FILTERS.items():
-            count = sum(1 for a in fairs if a.fair.mode in modes)
+        for slug, (label, listed) in MODE_FILTERS.items():
+            count = sum(1 for a in fairs if listed(a.fair))
             if count:
                 links.append((label, f"{base}{slug}/", count))
         return links

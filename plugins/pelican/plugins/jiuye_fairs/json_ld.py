@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from jiuye import model
+from jiuye import model, schema
 
 ATTENDANCE = {
-    "线下": "https://schema.org/OfflineEventAttendanceMode",
-    "线上": "https://schema.org/OnlineEventAttendanceMode",
-    "线上线下": "https://schema.org/MixedEventAttendanceMode",
+    schema.OFFLINE: "https://schema.org/OfflineEventAttendanceMode",
+    schema.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    schema.MIXED: "https://schema.org/MixedEventAttendanceMode",
 }
 
 
@@ -23,7 +23,7 @@ def json_ld(article, fair: model.Fair, siteurl: str) -> dict:
     """schema.org Event; every value in it is also shown on the page (fair.html), which
     serialises it with the json_ld filter."""
     locations = []
-    if fair.mode in ("线下", "线上线下"):
+    if fair.in_person:
         place: dict = {"@type": "Place", "name": fair.venue or address(fair)}
         place["address"] = {
             "@type": "PostalAddress",
@@ -33,14 +33,14 @@ def json_ld(article, fair: model.Fair, siteurl: str) -> dict:
             **({"streetAddress": fair.venue} if fair.venue else {}),
         }
         locations.append(place)
-    if fair.mode in ("线上", "线上线下"):
+    if fair.online:
         locations.append({"@type": "VirtualLocation", "url": fair.online_url or f"{siteurl}/{article.url}"})
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": fair.title,
         "startDate": fair.start.isoformat(),
-        "eventAttendanceMode": ATTENDANCE.get(fair.mode, ATTENDANCE["线下"]),
+        "eventAttendanceMode": ATTENDANCE[fair.mode],
         "eventStatus": "https://schema.org/EventScheduled",
         "location": locations[0] if len(locations) == 1 else locations,
         "description": fair.summary or fair.title,
