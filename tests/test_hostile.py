@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from jiuye import job_terms
 from jiuye.sanitise import printable
 from tests.conftest import new_content_dir, run_python
-from tests.hostile import FLAG, Matrix, payloads, write_matrix
+from tests.hostile import FLAG, Matrix, payloads
+from tests.hostile_matrix import write_matrix
 from tests.inspect_output import check_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
