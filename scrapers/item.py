@@ -13,6 +13,7 @@ from typing import TypeVar
 from jiuye import schema, urls
 from jiuye.campaigns import Registry
 from jiuye.sanitise import printable
+from jiuye.schema import Problem
 
 
 @dataclass
@@ -66,16 +67,10 @@ class RawFair:
         self.fields = _printable_fields(self.fields)
 
 
-@dataclass
-class ItemError:
-    source_id: str
-    item: str  # which item: its id, file name or position
-    field: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"[{self.source_id}] 条目 {self.item}: 字段 {self.field} = {self.value!r}: {self.reason}"
+def item_problem(source_id: str, item: str, field_name: str, value: str, reason: str) -> Problem:
+    """What is wrong with one entry of a source (its id, file name or position): schema's Problem,
+    found at "[source] 条目 item"."""
+    return Problem(field_name, value, reason, f"[{source_id}] 条目 {item}")
 
 
 class FieldError(ValueError):
@@ -91,7 +86,7 @@ class FieldError(ValueError):
 T = TypeVar("T")
 
 
-def guard(source_id: str, item: str, convert: Callable[..., T], *args: object) -> T | ItemError:
+def guard(source_id: str, item: str, convert: Callable[..., T], *args: object) -> T | Problem:
     """convert(*args), or the report of whatever it raised: one bad entry never ends its source."""
     try:
         return convert(*args)
@@ -99,7 +94,7 @@ def guard(source_id: str, item: str, convert: Callable[..., T], *args: object) -
         field_name = error.field if isinstance(error, FieldError) else "(读取)"
         value = error.value if isinstance(error, FieldError) else ""
         reason = error.reason if isinstance(error, FieldError) else f"{type(error).__name__}: {error}"
-        return ItemError(source_id, str(item)[:200], field_name, value, reason)
+        return item_problem(source_id, str(item)[:200], field_name, value, reason)
 
 
 @dataclass

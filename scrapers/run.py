@@ -13,9 +13,10 @@ from tqdm import tqdm
 
 from jiuye import extract, fair_text
 from jiuye.campaigns import Registry
+from jiuye.schema import Problem
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import FieldError, Item, ItemError, Normalised, RawFair, RawJob, SourceError
+from scrapers.item import FieldError, Item, Normalised, RawFair, RawJob, SourceError, item_problem
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -69,13 +70,13 @@ class Run:
                     self.entry(entry, source, result)
                 except Exception as error:  # one bad item never stops the run
                     label = getattr(entry, "item_id", None) or getattr(entry, "row", "?")
-                    self.fail(result, ItemError(source.id, label, "(处理)", "", f"{type(error).__name__}: {error}"))
+                    self.fail(result, item_problem(source.id, label, "(处理)", "", f"{type(error).__name__}: {error}"))
         except Exception as error:  # one broken source never stops the others
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
 
-    def entry(self, entry: Item | RawJob | RawFair | ItemError, source: Source, result: SourceReport) -> None:
-        if isinstance(entry, ItemError):
+    def entry(self, entry: Item | RawJob | RawFair | Problem, source: Source, result: SourceReport) -> None:
+        if isinstance(entry, Problem):
             self.fail(result, entry)
         elif isinstance(entry, RawJob):
             self.job(entry, source, result)
@@ -90,11 +91,11 @@ class Run:
         try:
             news = Normalised(slug, enrich.metadata(item, cleaned, source, self.registry, slug)).checked(self.registry)
         except FieldError as error:
-            self.fail(result, ItemError(source.id, item.item_id, error.field, error.value, error.reason))
+            self.fail(result, item_problem(source.id, item.item_id, error.field, error.value, error.reason))
             return
         meta = news.meta
         for warning in news.warnings:
-            self.warn(result, ItemError(source.id, item.item_id, warning.field, warning.value, warning.reason))
+            self.warn(result, item_problem(source.id, item.item_id, warning.field, warning.value, warning.reason))
         path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
         self.store(result, path, meta, cleaned.markdown)
         about = extract.places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
@@ -102,14 +103,14 @@ class Run:
             if reported.problem:
                 self.warn(
                     result,
-                    ItemError(source.id, item.item_id, "招聘会", reported.title, f"{reported.problem}，未列入日历"),
+                    item_problem(source.id, item.item_id, "招聘会", reported.title, f"{reported.problem}，未列入日历"),
                 )
                 continue
             try:
                 fair = fairs.from_news(reported, meta, self.registry)
             except FieldError as error:
                 reason = f"{error.reason}，未列入日历"
-                self.warn(result, ItemError(source.id, item.item_id, error.field, error.value, reason))
+                self.warn(result, item_problem(source.id, item.item_id, error.field, error.value, reason))
                 continue
             self.keep(
                 result,
@@ -125,7 +126,7 @@ class Run:
         try:
             job = jobs.to_item(raw, source, self.registry)
         except FieldError as error:
-            self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
+            self.fail(result, item_problem(source.id, raw.row, error.field, error.value, error.reason))
             return
         self.keep(result, raw.row, job.warnings, self.content_dir / JOBS_DIR / f"{job.id}.md", job.meta, job.body)
 
@@ -133,7 +134,7 @@ class Run:
         try:
             fair = fairs.to_item(raw, source, self.registry)
         except FieldError as error:
-            self.fail(result, ItemError(source.id, raw.row, error.field, error.value, error.reason))
+            self.fail(result, item_problem(source.id, raw.row, error.field, error.value, error.reason))
             return
         self.keep(result, raw.row, fair.warnings, self.content_dir / FAIRS_DIR / f"{fair.id}.md", fair.meta, fair.body)
 
@@ -149,7 +150,7 @@ class Run:
     ) -> None:
         """Store a job or fair once per run, after reporting the fields that were left out."""
         for warning in warnings:
-            self.warn(result, ItemError(result.source.id, row, warning.field, warning.value, warning.reason))
+            self.warn(result, item_problem(result.source.id, row, warning.field, warning.value, warning.reason))
         if path in self.report.written:
             result.counts["重复"] += 1
             return
@@ -164,12 +165,12 @@ class Run:
         if outcome is store.Outcome.PROTECTED:
             print(f"保留编辑修改，未覆盖：{path}", file=self.log)
 
-    def fail(self, result: SourceReport, error: ItemError) -> None:
+    def fail(self, result: SourceReport, error: Problem) -> None:
         result.counts["失败"] += 1
         result.errors.append(str(error))
         print(f"跳过 {error}", file=self.log)
 
-    def warn(self, result: SourceReport, warning: ItemError) -> None:
+    def warn(self, result: SourceReport, warning: Problem) -> None:
         result.counts["警告"] += 1
         result.warnings.append(str(warning))
         print(f"注意 {warning}", file=self.log)

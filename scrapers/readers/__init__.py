@@ -1,16 +1,17 @@
-"""One reader per source kind. A reader yields Items (news), RawJobs, RawFairs, and ItemErrors
+"""One reader per source kind. A reader yields Items (news), RawJobs, RawFairs, and Problems
 for entries it cannot read; it raises SourceError when the whole source is unusable."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawFair, RawJob
+from scrapers.item import Item, RawFair, RawJob
 from scrapers.readers import fairs_feed, fairs_ics, feed, jobs_feed, jobs_jsonld, jobs_table, jobs_xml, posts
 from scrapers.sources import Source
 
-Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | RawFair | ItemError]]
+Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | RawFair | Problem]]
 
 READERS: dict[str, Reader] = {
     "feed": feed.read,

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup
 
 from jiuye import dates, fair_text
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawFair, guard
+from scrapers.item import Item, RawFair, guard, item_problem
 from scrapers.readers import feed
 from scrapers.sources import Source
 
@@ -54,15 +55,15 @@ def _start(value: str, published) -> str:
     return resolved.isoformat()
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | Problem]:
     for entry in feed.read(source, fetcher):
-        if isinstance(entry, ItemError):
+        if isinstance(entry, Problem):
             yield entry
             continue
         yield guard(source.id, entry.item_id, _fair, source, entry)
 
 
-def _fair(source: Source, entry: Item) -> RawFair | ItemError:
+def _fair(source: Source, entry: Item) -> RawFair | Problem:
     soup = BeautifulSoup(entry.html, "html.parser")
     for block in soup.find_all(["br", "p", "li", "div"]):
         block.insert_after("\n")
@@ -71,7 +72,7 @@ def _fair(source: Source, entry: Item) -> RawFair | ItemError:
     try:
         start = _start(fields.get("start", ""), entry.date) if fields.get("start") else ""
     except ValueError:
-        return ItemError(source.id, entry.item_id, "start", fields["start"], "日期不存在，未列入日历")
+        return item_problem(source.id, entry.item_id, "start", fields["start"], "日期不存在，未列入日历")
     if not start:
         reported = fair_text.extract([entry.title, *text.split("\n")], entry.date)
         dated = next((f for f in reported if f.start), None)

@@ -8,8 +8,9 @@ from datetime import date, datetime, timedelta
 import icalendar
 
 from jiuye import dates, schema
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import ItemError, RawFair, SourceError, guard
+from scrapers.item import RawFair, SourceError, guard, item_problem
 from scrapers.sources import Source
 
 
@@ -47,7 +48,7 @@ def _organizer(event: icalendar.Event) -> str:
     return str(prop.params.get("CN", "")) if prop is not None else ""
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | Problem]:
     data = fetcher.get(source.url).data
     try:
         calendar = icalendar.Calendar.from_ical(data)
@@ -58,12 +59,12 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | ItemError]:
         yield guard(source.id, f"VEVENT #{position}", _fair, source, event, position)
 
 
-def _fair(source: Source, event: icalendar.Event, position: int) -> RawFair | ItemError:
+def _fair(source: Source, event: icalendar.Event, position: int) -> RawFair | Problem:
     uid = _text(event, "UID") or f"VEVENT #{position}"
     try:
         start, end = _when(event, "DTSTART"), _when(event, "DTEND")
     except (ValueError, TypeError, OverflowError) as error:
-        return ItemError(source.id, uid, "DTSTART", "", f"无法识别的时间：{error}")
+        return item_problem(source.id, uid, "DTSTART", "", f"无法识别的时间：{error}")
     url = _text(event, "URL")
     location = _text(event, "LOCATION")
     online = location if location.startswith(("http://", "https://")) else ""

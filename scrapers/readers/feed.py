@@ -9,8 +9,9 @@ from collections.abc import Iterator
 import feedparser
 
 from jiuye import dates, urls
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import Item, ItemError, SourceError, guard
+from scrapers.item import Item, SourceError, guard, item_problem
 from scrapers.sources import Source
 
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
@@ -32,7 +33,7 @@ def parse(text: str) -> feedparser.FeedParserDict:
     )
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
     fetched = fetcher.get(source.url)
     text = decode(fetched)
     parsed = parse(text)
@@ -52,17 +53,17 @@ def _label(entry: dict, position: int) -> str:
     return str(entry.get("id") or entry.get("link") or f"#{position}")
 
 
-def _item(source: Source, entry: dict, position: int, base: str | None) -> Item | ItemError:
+def _item(source: Source, entry: dict, position: int, base: str | None) -> Item | Problem:
     title = " ".join(entry.get("title", "").split())
     label = _label(entry, position)
     if not title:
-        return ItemError(source.id, label, "title", "", "缺少标题")
+        return item_problem(source.id, label, "title", "", "缺少标题")
     raw_date = entry.get("published") or entry.get("updated") or ""
     try:
         moment = dates.parse(raw_date)
     except ValueError as error:
         reason = dates.reason(error, "缺少或无法识别的发布日期")
-        return ItemError(source.id, label, "date", raw_date, reason)
+        return item_problem(source.id, label, "date", raw_date, reason)
     # The link as given: a bad one is reported (and left out) when the item is checked.
     link = str(entry.get("link") or "").strip() or None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]

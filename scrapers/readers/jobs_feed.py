@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup
 
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, ItemError, RawJob, guard
+from scrapers.item import Item, RawJob, guard
 from scrapers.readers import feed
 from scrapers.sources import Source
 
@@ -41,9 +42,9 @@ def labelled(text: str) -> dict[str, str]:
     return fields
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     for entry in feed.read(source, fetcher):
-        if isinstance(entry, ItemError):
+        if isinstance(entry, Problem):
             yield entry
             continue
         yield guard(source.id, entry.item_id, to_job, entry)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import ItemError, RawJob, SourceError, guard
+from scrapers.item import RawJob, SourceError, guard, item_problem
 from scrapers.sources import Source
 
 
@@ -109,7 +110,7 @@ def fields_of(posting: dict) -> dict[str, str | list[str]]:
     return fields
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     locations = _locations(source)
     if not locations:
         raise SourceError("没有可读取的页面")
@@ -117,7 +118,7 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
         try:
             page = decode(fetcher.get(location))
         except SourceError as error:
-            yield ItemError(source.id, location, "(页面)", "", str(error))
+            yield item_problem(source.id, location, "(页面)", "", str(error))
             continue
         soup = BeautifulSoup(page, "html.parser")
         found = 0
@@ -126,12 +127,13 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
                 data = json.loads(script.string or "")
                 postings = list(_postings(data))
             except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
-                yield ItemError(source.id, f"{location} JSON-LD #{index}", "(JSON-LD)", "", f"JSON 格式错误：{error}")
+                where = f"{location} JSON-LD #{index}"
+                yield item_problem(source.id, where, "(JSON-LD)", "", f"JSON 格式错误：{error}")
                 continue
             for posting in postings:
                 found += 1
                 label = f"{location}#{found}"
                 fields = guard(source.id, label, fields_of, posting)
-                yield fields if isinstance(fields, ItemError) else RawJob(source.id, label, fields, base_url=location)
+                yield fields if isinstance(fields, Problem) else RawJob(source.id, label, fields, base_url=location)
         if not found:
-            yield ItemError(source.id, location, "(JSON-LD)", "", "页面中没有 JobPosting")
+            yield item_problem(source.id, location, "(JSON-LD)", "", "页面中没有 JobPosting")

@@ -20,8 +20,9 @@ import io
 import json
 from collections.abc import Iterator
 
+from jiuye.schema import Problem
 from scrapers.fetch import DEFAULT_MAX_BYTES, Fetched, Fetcher, detect_encoding
-from scrapers.item import ItemError, RawJob, SourceError, guard
+from scrapers.item import RawJob, SourceError, guard, item_problem
 from scrapers.sources import Source
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -82,7 +83,7 @@ def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
             yield error
 
 
-def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     # csv's default cap (128 KiB a cell) would end the file at the first long description; a cell
     # can be no larger than the file, which the fetcher caps.
     csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_MAX_BYTES))
@@ -95,14 +96,14 @@ def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     for line, cells in enumerate(_rows(rows), start=2):
         label = f"第 {line} 行"
         if isinstance(cells, csv.Error):
-            yield ItemError(source.id, label, "(CSV)", "", f"CSV 格式错误：{cells}")
+            yield item_problem(source.id, label, "(CSV)", "", f"CSV 格式错误：{cells}")
             continue
         if not any(cell.strip() for cell in cells):
             continue
         while len(cells) > len(headers) and not cells[-1].strip():
             cells = cells[:-1]  # trailing empty cells: a stray comma at the end of the row
         if len(cells) != len(headers):
-            yield ItemError(
+            yield item_problem(
                 source.id,
                 label,
                 "(列数)",
@@ -132,7 +133,7 @@ def _records(data: object, path: str) -> list:
     return data
 
 
-def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     try:
         data = json.loads(_text(source, fetcher.get(source.url)).lstrip("\ufeff"))
     except (json.JSONDecodeError, RecursionError) as error:
@@ -143,6 +144,6 @@ def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
     for index, record in enumerate(records, start=1):
         label = f"第 {index} 条"
         if not isinstance(record, dict):
-            yield ItemError(source.id, label, "(记录)", str(record)[:60], "应为对象")
+            yield item_problem(source.id, label, "(记录)", str(record)[:60], "应为对象")
             continue
         yield guard(source.id, label, _json_job, source, label, record, mapping)

@@ -12,8 +12,9 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import ItemError, RawJob, SourceError, guard
+from scrapers.item import RawJob, SourceError, guard
 from scrapers.readers.feed import strip_declaration
 from scrapers.sources import Source
 
@@ -43,7 +44,7 @@ def _children(job: Element) -> dict[str, str]:
     return {child.tag.split("}")[-1].lower(): (child.text or "").strip() for child in job}
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     text = strip_declaration(decode(fetcher.get(source.url)))
     try:
         root = fromstring(text)

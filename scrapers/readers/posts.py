@@ -10,8 +10,9 @@ import markdown
 import yaml
 
 from jiuye import dates, urls
+from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import Item, ItemError, SourceError, guard
+from scrapers.item import Item, SourceError, guard, item_problem
 from scrapers.sources import Source
 
 SUFFIXES = {".md", ".markdown", ".html", ".htm", ".txt"}
@@ -33,7 +34,7 @@ def _as_list(value: object) -> list[str]:
     return [value.strip()] if isinstance(value, str) and value.strip() else []
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
+def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
     if source.is_remote:
         raise SourceError("posts 类来源应为本地文件夹")
     folder = Path(source.url)
@@ -43,30 +44,30 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | ItemError]:
         try:
             text = decode(fetcher.get(str(path)))
         except SourceError as error:
-            yield ItemError(source.id, path.name, "(文件)", "", str(error))
+            yield item_problem(source.id, path.name, "(文件)", "", str(error))
             continue
         yield guard(source.id, path.name, read_post, source, path.name, text)
 
 
-def read_post(source: Source, name: str, text: str) -> Item | ItemError:
+def read_post(source: Source, name: str, text: str) -> Item | Problem:
     match = _FRONT_MATTER.match(text)
     if not match:
-        return ItemError(source.id, name, "front matter", text[:40], "缺少以 --- 包围的头部")
+        return item_problem(source.id, name, "front matter", text[:40], "缺少以 --- 包围的头部")
     try:
         front = yaml.load(match.group(1), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as error:
-        return ItemError(source.id, name, "front matter", "", f"YAML 格式错误：{error}")
+        return item_problem(source.id, name, "front matter", "", f"YAML 格式错误：{error}")
     if not isinstance(front, dict):
-        return ItemError(source.id, name, "front matter", "", "头部应为键值对")
+        return item_problem(source.id, name, "front matter", "", "头部应为键值对")
     title = restore_quotes(" ".join(str(front.get("title", "")).split()))
     if not title:
-        return ItemError(source.id, name, "title", "", "缺少标题")
+        return item_problem(source.id, name, "title", "", "缺少标题")
     raw_date = str(front.get("date", ""))
     try:
         moment = dates.parse(raw_date)
     except ValueError as error:
         reason = dates.reason(error, "缺少或无法识别的日期")
-        return ItemError(source.id, name, "date", raw_date, reason)
+        return item_problem(source.id, name, "date", raw_date, reason)
     url = next((str(front[k]).strip() for k in URL_FIELDS if isinstance(front.get(k), str) and front[k].strip()), None)
     body = text[match.end() :]
     return Item(
