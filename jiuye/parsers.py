@@ -71,8 +71,8 @@ def datetime_value(value: str | datetime, rules: Rules) -> datetime:
 
 def moment(value: str, rules: Rules) -> date | datetime:
     """A fair's start or end: a day (YYYY-MM-DD) or a moment in Asia/Shanghai."""
-    moment = datetime_value(value, rules)
-    return moment.date() if dates.is_date_only(value) else moment.astimezone(dates.SHANGHAI)
+    read = datetime_value(value, rules)
+    return read.date() if dates.is_date_only(value) else read.astimezone(dates.SHANGHAI)
 
 
 def province(value: str, _: Rules) -> regions.Province:
@@ -82,28 +82,26 @@ def province(value: str, _: Rules) -> regions.Province:
     return province
 
 
-def provinces(value: str, _: Rules) -> tuple[regions.Province, ...]:
-    found = {name: regions.find_province(name) for name in split_list(value)}
-    unknown = [name for name, province in found.items() if province is None]
-    if unknown:
-        raise Invalid(f"未知省份 (unknown province): {'、'.join(unknown)}")
+def _each(value: str, find: Callable[[str], Any], unknown: str, hint: str = "") -> tuple:
+    """Every name of a list field resolved by `find`, each once, in order; Invalid naming the
+    names `find` does not know."""
+    found = {name: find(name) for name in split_list(value)}
+    missing = [name for name, thing in found.items() if thing is None]
+    if missing:
+        raise Invalid(f"{unknown}: {'、'.join(missing)}{hint}")
     return tuple(dict.fromkeys(found.values()))
+
+
+def provinces(value: str, _: Rules) -> tuple[regions.Province, ...]:
+    return _each(value, regions.find_province, "未知省份 (unknown province)")
 
 
 def cities(value: str, _: Rules) -> tuple[regions.City, ...]:
-    known = regions.city_names()
-    unknown = [name for name in split_list(value) if name not in known]
-    if unknown:
-        raise Invalid(f"未知城市 (unknown city): {'、'.join(unknown)}")
-    return tuple(dict.fromkeys(known[name] for name in split_list(value)))
+    return _each(value, regions.city_names().get, "未知城市 (unknown city)")
 
 
 def campaigns(value: str, rules: Rules) -> tuple[Campaign, ...]:
-    found = {name: rules.registry.find(name) for name in split_list(value)}
-    unknown = [name for name, campaign in found.items() if campaign is None]
-    if unknown:
-        raise Invalid(f"未在 campaigns.yaml 中登记的活动 (unknown campaign): {'、'.join(unknown)}")
-    return tuple(dict.fromkeys(found.values()))
+    return _each(value, rules.registry.find, "未在 campaigns.yaml 中登记的活动 (unknown campaign)")
 
 
 def url(value: str, _: Rules) -> str:
@@ -152,12 +150,8 @@ def vocabulary(parse: Callable[[str], Any]) -> Parser:
 
 
 def groups(value: str, _: Rules) -> tuple[job_terms.Level, ...]:
-    found = {name: job_terms.target_group(name) for name in split_list(value)}
-    unknown = [name for name, group in found.items() if group is None]
-    if unknown:
-        names = "、".join(g.name for g in job_terms.TARGET_GROUPS)
-        raise Invalid(f"未知人群 (unknown target group): {'、'.join(unknown)}；可选：{names}")
-    return tuple(dict.fromkeys(found.values()))
+    choices = "、".join(g.name for g in job_terms.TARGET_GROUPS)
+    return _each(value, job_terms.target_group, "未知人群 (unknown target group)", f"；可选：{choices}")
 
 
 def slug(value: str, _: Rules) -> str:
@@ -165,7 +159,6 @@ def slug(value: str, _: Rules) -> str:
     if not _SLUG.fullmatch(value.strip()):
         raise Invalid("只能包含字母、数字和连字符 (letters, digits and '-' only)")
     return value.strip()
-
 
 
 def lang(value: str, _: Rules) -> str:

@@ -80,7 +80,8 @@
     return bucketCache[number];
   }
 
-  /* The lexicon of the CJK characters of `text`: the files of the characters a word can start at. */
+  /* The lexicon of the CJK characters of `text`: the lexicon file of each character (the words
+     that start with it, and its traditional map). */
   function lexiconOf(text, m) {
     var numbers = new Set();
     jiuyeTokenize.runs(text).forEach(function (run) {

@@ -1,5 +1,6 @@
-"""Reads jiuye metadata into content objects: validates every item against `jiuye.schema`,
-resolves provinces and campaigns, and makes every value safe to print.
+"""Reads each content file's front matter once into its typed item (`article.item`, jiuye.model,
+by jiuye.schema's parsers), which every other plugin and template reads; makes every value safe
+to print.
 
 - A field that fails validation is logged with file, field and value and left out; an item whose
   kind or required field fails is logged and left out of the site (one file never stops a build).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
@@ -169,6 +171,15 @@ def drop_rejected(generator) -> None:
     generated = generator.context.get("generated_content", {})
     for path in [p for p, content in generated.items() if getattr(content, "rejected", False)]:
         del generated[path]
+
+
+def by_province(articles: list) -> dict[str, list]:
+    """The articles of each province (by code), in the order given; items without one are left out."""
+    grouped = defaultdict(list)
+    for article in articles:
+        if article.item.province:
+            grouped[article.item.province.code].append(article)
+    return dict(grouped)
 
 
 def reject(article: Article, articles: list, error: Exception) -> None:

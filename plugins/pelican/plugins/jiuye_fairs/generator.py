@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ import icalendar
 from pelican.generators import Generator
 
 from jiuye import model, regions, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
 from pelican.plugins.jiuye_fairs.json_ld import json_ld
@@ -45,13 +44,9 @@ class FairsGenerator(Generator):
             self.fairs.append(article)
         self.fairs.sort(key=lambda a: (a.fair.first_day, a.title))
         upcoming = [a for a in self.fairs if a.fair.last_day >= self.today]
-        by_province = defaultdict(list)
-        for article in upcoming:
-            if article.fair.province:
-                by_province[article.fair.province.code].append(article)
         self.context.update(
             upcoming_fairs=upcoming,
-            upcoming_fairs_by_province=dict(by_province),
+            upcoming_fairs_by_province=by_province(upcoming),
             weekdays=WEEKDAYS,
             today=self.today,
         )
@@ -146,14 +141,11 @@ class FairsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         self._write_scope(writer, "fairs/", self.fairs, None)
-        by_province = defaultdict(list)
-        for article in self.fairs:
-            if article.fair.province:
-                by_province[article.fair.province.code].append(article)
+        in_province = by_province(self.fairs)
         output = Path(self.output_path)
         events = self.ics_events
         for province in regions.provinces():  # every province has its page, with or without fairs
-            fairs = by_province.get(province.code, [])
+            fairs = in_province.get(province.code, [])
             self._write_scope(writer, f"fairs/{province.slug}/", fairs, province)
             if fairs:
                 calendar_bytes = ics_calendar(f"{province.short}招聘会", [events[a.slug] for a in fairs])

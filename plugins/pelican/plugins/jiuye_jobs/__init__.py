@@ -12,69 +12,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import product
 
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import job_terms, model, regions, salary, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, reject
+from jiuye import job_terms, model, regions, schema
+from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
 
 
-@dataclass
-class Job:
-    """What templates need of one job, derived once from its metadata."""
-
-    province: regions.Province | None
-    salary: salary.Salary | None
-    education: job_terms.Level | None
-    experience: job_terms.Level | None
-    groups: list[job_terms.Level]
-    valid_through: datetime | None
-    expired: bool
-
-
-def describe(article, now: datetime) -> Job:
-    item: model.Job = article.item
-    return Job(
-        province=item.province,
-        salary=item.salary,
-        education=item.education,
-        experience=item.experience,
-        groups=list(item.groups),
-        valid_through=item.valid_through,
-        expired=item.expired(now),
-    )
-
-
-def json_ld(article, job: Job, siteurl: str) -> dict:
+def json_ld(article, job: model.Job, siteurl: str) -> dict:
     """schema.org JobPosting; every value in it is also shown on the page (job.html), which
     serialises it with the json_ld filter."""
-    item: model.Job = article.item
     data: dict = {
         "@context": "https://schema.org/",
         "@type": "JobPosting",
-        "title": item.title,
-        "description": article.content or item.title,
-        "datePosted": item.date.isoformat(),
-        "hiringOrganization": {"@type": "Organization", "name": item.employer},
+        "title": job.title,
+        "description": article.content or job.title,
+        "datePosted": job.date.isoformat(),
+        "hiringOrganization": {"@type": "Organization", "name": job.employer},
         "jobLocation": {
             "@type": "Place",
             "address": {
                 "@type": "PostalAddress",
-                "addressRegion": item.province.name if item.province else "",
+                "addressRegion": job.province.name if job.province else "",
                 "addressCountry": "CN",
-                **({"addressLocality": item.city.name} if item.city else {}),
+                **({"addressLocality": job.city.name} if job.city else {}),
             },
         },
-        "identifier": {"@type": "PropertyValue", "name": item.source, "value": item.slug},
+        "identifier": {"@type": "PropertyValue", "name": job.source, "value": job.slug},
         "url": f"{siteurl}/{article.url}",
     }
     if job.valid_through:
         data["validThrough"] = job.valid_through.isoformat()
-    if item.employment_type:
-        data["employmentType"] = job_terms.EMPLOYMENT_TYPES[item.employment_type]
+    if job.employment_type:
+        data["employmentType"] = job_terms.EMPLOYMENT_TYPES[job.employment_type]
     if job.salary and not job.salary.negotiable:
         value = {"@type": "QuantitativeValue", "unitText": job.salary.schema_unit}
         if job.salary.minimum is not None:
@@ -90,9 +62,9 @@ def json_ld(article, job: Job, siteurl: str) -> dict:
             "@type": "OccupationalExperienceRequirements",
             "monthsOfExperience": job_terms.EXPERIENCE_MONTHS[job.experience.name],
         }
-    if item.openings is not None:
-        data["totalJobOpenings"] = item.openings
-    if item.apply_url:
+    if job.openings is not None:
+        data["totalJobOpenings"] = job.openings
+    if job.apply_url:
         data["directApply"] = True
     return data
 
@@ -137,13 +109,14 @@ class JobsGenerator(Generator):
         self.jobs = []
         for article in [a for a in articles if getattr(a, "kind", None) == schema.JOB]:
             try:
-                article.job = describe(article, now)
+                article.job = article.item
+                article.expired = article.item.expired(now)
                 article.job_json_ld = json_ld(article, article.job, siteurl)
             except Exception as error:  # one file never stops the build
                 reject(article, articles, error)
                 continue
             self.jobs.append(article)
-        open_jobs = sorted((a for a in self.jobs if not a.job.expired), key=lambda a: a.date, reverse=True)
+        open_jobs = sorted((a for a in self.jobs if not a.expired), key=lambda a: a.date, reverse=True)
         self.listings: dict[Selection, list] = defaultdict(list)
         for article in open_jobs:
             job = article.job
@@ -158,12 +131,8 @@ class JobsGenerator(Generator):
             *(Selection(group=g) for g in job_terms.TARGET_GROUPS),
         ):
             self.listings.setdefault(selection, [])
-        by_province = defaultdict(list)
-        for article in open_jobs:
-            if article.job.province:
-                by_province[article.job.province.code].append(article)
         self.open_jobs = open_jobs
-        self.context.update(open_jobs=open_jobs, open_jobs_by_province=dict(by_province))
+        self.context.update(open_jobs=open_jobs, open_jobs_by_province=by_province(open_jobs))
 
     def facets(self, selection: Selection) -> dict[str, list[tuple[str, str, int, bool]]]:
         """For each filter: (label, url, count, selected) of every non-empty choice."""

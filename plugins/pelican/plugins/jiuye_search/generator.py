@@ -6,14 +6,13 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from pelican.generators import Generator
 
 from jiuye import model
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, REGISTRY_SETTING
+from pelican.plugins.jiuye_content import REGISTRY_SETTING
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
@@ -29,7 +28,7 @@ def _plain(html: str) -> str:
     return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
 
 
-def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
+def document(article, body_chars: int) -> SearchDoc | None:
     kind = KIND_CODES.get(getattr(article, "kind", None))
     if kind is None or not hasattr(article, "item"):
         return None
@@ -47,7 +46,7 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
         day = item.first_day
         tags += [item.venue, item.organizer]
     if isinstance(item, model.Job):
-        expired = item.expired(now)
+        expired = article.expired
         tags += [item.employer, item.salary_text]
     snippet = summary or body
     # Indexed in simplified characters (a traditional query is simplified too); an item that names
@@ -75,9 +74,8 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
 class SearchGenerator(Generator):
     def generate_context(self) -> None:
         body_chars = self.settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
-        now = self.settings[BUILD_TIME_SETTING]
         articles = self.context.get("articles", [])
-        self.docs = [doc for article in articles if (doc := document(article, body_chars, now))]
+        self.docs = [doc for article in articles if (doc := document(article, body_chars))]
         self.words = LexiconBuilder(self.settings[REGISTRY_SETTING])
         for doc in self.docs:
             self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")
