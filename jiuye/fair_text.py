@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from jiuye import figures, regions, schema
+from jiuye import dates, figures, regions, schema
 from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
@@ -29,7 +29,6 @@ AGGREGATE = re.compile(
     r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)"
 )
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
-_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
 _NAMED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*((?:直播|网络|专场|线上)?(?:招聘会|招聘活动|双选会|云聘会))")
@@ -75,18 +74,6 @@ class _Candidate:
     def add(self, kept: str, original: str) -> None:
         self.paragraphs.append(kept)
         self.originals.append(original)
-
-
-def resolve_date(match: re.Match, published: date) -> date:
-    """'7 月 28 日' in an article of 2022-08-02 -> 2022-07-28; raises ValueError for 2月30日."""
-    year, month, day = match.groups()
-    if year:
-        return date(int(year), int(month), int(day))
-    resolved = date(published.year, int(month), int(day))
-    # A date far after the article is last year's ("12月28日" in a January report).
-    if resolved - published > timedelta(days=180):
-        resolved = date(published.year - 1, int(month), int(day))
-    return resolved
 
 
 def _statistics_removed(paragraph: str) -> str:
@@ -138,10 +125,10 @@ def extract(
     clean = [norm for norm, _ in pairs]
     occasion = None
     if clean:
-        lead = _DATE.search(clean[0])
+        lead = dates.CHINESE_DAY.search(clean[0])
         if lead:
             try:
-                occasion = resolve_date(lead, published_day)
+                occasion = dates.day_in(lead, published_day)
             except ValueError:
                 occasion = None
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
@@ -162,9 +149,11 @@ def extract(
             has_figures = bool(figures.employers(kept) or figures.positions(kept))
             current = candidates[-1] if candidates else None
             current_complete = current and (
-                figures.employers(current.text) or figures.positions(current.text) or _DATE.search(current.text)
+                figures.employers(current.text)
+                or figures.positions(current.text)
+                or dates.CHINESE_DAY.search(current.text)
             )
-            if names_fair and (current is None or current_complete or _DATE.search(kept)):
+            if names_fair and (current is None or current_complete or dates.CHINESE_DAY.search(kept)):
                 candidates.append(_Candidate([kept], [original]))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
@@ -184,7 +173,7 @@ def _fair(
     about: list[regions.Province] | None,
 ) -> Fair | None:
     employer_count, position_count = figures.employers(text), figures.positions(text)
-    explicit = _DATE.search(text)
+    explicit = dates.CHINESE_DAY.search(text)
     named = _NAMED.search(text)
     if not (employer_count or position_count or explicit or named):
         return None  # a mention of fairs in general, not a report of one
@@ -209,7 +198,7 @@ def _fair(
     )
     if explicit:
         try:
-            fair.start = resolve_date(explicit, published)
+            fair.start = dates.day_in(explicit, published)
         except ValueError:
             fair.problem = f"日期不存在：{explicit.group(0)}"
     elif occasion and OCCASION.search(text):

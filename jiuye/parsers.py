@@ -62,11 +62,11 @@ def datetime_value(value: str | datetime, rules: Rules) -> datetime:
     try:
         if isinstance(value, datetime):  # Pelican has read Date and Modified already
             return dates.bounded(value if value.tzinfo else value.replace(tzinfo=dates.SHANGHAI), rules.now)
-        return dates.parse_iso(value, rules.now)
+        return dates.parse(value, rules.now)
     except dates.OutOfRange as error:
         raise Invalid(f"{error} (date out of range)") from error
     except ValueError as error:
-        raise Invalid("不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid ISO date)") from error
+        raise Invalid("不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid date)") from error
 
 
 def moment(value: str, rules: Rules) -> date | datetime:

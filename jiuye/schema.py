@@ -47,6 +47,14 @@ class Problem:
         return f"{self.where}: {text}" if self.where else text
 
 
+class Refused(ValueError):
+    """An item that cannot be published, and the Problem with the field it cannot do without."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 # Every field a content file may carry, and how its value is checked.
 FIELDS: dict[str, Parser] = {
     # Pelican's own

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup, Comment, Tag
 from bs4.exceptions import ParserRejectedMarkup
 from markdownify import markdownify
 
+from jiuye import html_text
 from jiuye.sanitise import sanitise
 
 # Elements that are page furniture, not article: share bars, QR-code blocks, recommendations.
@@ -31,7 +32,6 @@ BOILERPLATE_TEXT = re.compile(
 )
 # ZAKER-style ASCII quotes with spaces inside: 就业援助 " 暖心行动 " -> 就业援助“暖心行动”.
 _SPACED_QUOTES = re.compile(r' ?" ([^"\n]{1,40}?) " ?')
-BLOCK_TAGS = ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure", "table"]
 _CREDIT = re.compile(r"^\s*[（(]?\s*(?:文章|新闻)?来源[：:]\s*([^）)]{1,30})[）)]?\s*$")
 
 
@@ -108,14 +108,5 @@ def clean(html: str, base_url: str | None = None) -> Cleaned:
     text_md = re.sub(r"\n{3,}", "\n\n", text_md).strip()
     # Full-width spaces that Chinese sites use as indents are not content.
     text_md = re.sub(r"^[\u3000 ]+", "", text_md, flags=re.MULTILINE)
-    return Cleaned(text_md, _paragraphs(tidy), publisher, original_url)
+    return Cleaned(text_md, html_text.lines(tidy), publisher, original_url)
 
-
-def _paragraphs(soup: BeautifulSoup) -> list[str]:
-    """Plain text, one entry per block, inline markup joined in."""
-    for line_break in soup.find_all("br"):
-        line_break.replace_with("\n")
-    for block in soup.find_all(BLOCK_TAGS):
-        block.insert_after("\n")
-        block.insert_before("\n")
-    return [" ".join(line.split()) for line in soup.get_text("").split("\n") if line.strip()]

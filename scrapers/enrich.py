@@ -10,10 +10,12 @@ from scrapers.item import Item
 from scrapers.sources import Source
 
 
-def metadata(item: Item, cleaned: Cleaned, source: Source, registry: Registry, slug: str) -> dict[str, str]:
-    """Pelican metadata for a news item, in the field order of files on disk."""
+def metadata(
+    item: Item, cleaned: Cleaned, places: extract.Places, source: Source, registry: Registry, slug: str
+) -> dict[str, str]:
+    """Pelican metadata for a news item, in the field order of files on disk; `places` are what
+    its title and text are about (extract.places_about)."""
     text = "\n".join(cleaned.paragraphs)
-    places = extract.places_about(item.title, text)
     provinces = defaults.provinces(source, places.provinces)
     campaigns = defaults.campaigns(source, registry.named_in(f"{item.title}\n{text}"))
     sep = f"{parsers.LIST_SEPARATOR} "

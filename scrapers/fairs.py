@@ -6,33 +6,22 @@ A fair with no date, or an impossible one, is not a calendar entry: it is report
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from datetime import date, datetime
 
-from jiuye import dates, fair_text, figures, schema
+from jiuye import dates, fair_text, figures, model, schema
 from jiuye.campaigns import Registry
 from jiuye.job_terms import location, target_groups
 from scrapers import defaults
 from scrapers.clean import clean
-from scrapers.item import FieldError, Normalised, RawFair
+from scrapers.item import Normalised, RawFair, refuse
 from scrapers.sources import Source
-
-_DATE_ONLY = re.compile(r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$")
-_TIME_RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-~～至到—]\s*(\d{1,2})[:：](\d{2})")
 
 
 def fair_id(province: str, city: str, start: str, title: str) -> str:
     """Stable across runs and builds: it becomes the iCalendar UID."""
     key = "|".join(unicodedata.normalize("NFKC", part).replace(" ", "") for part in (province, city, start[:10], title))
     return hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def _moment(value: str) -> date | datetime:
-    """'2026-12-05' stays a day; '2026-12-05 09:00' is a time in Shanghai."""
-    if _DATE_ONLY.match(value):
-        return dates.parse(value).date()
-    return dates.parse(value)
 
 
 def format_moment(moment: date | datetime) -> str:
@@ -49,35 +38,31 @@ def to_item(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     fields = raw.fields
     title = " ".join(fields.get("title", "").split())
     if not title:
-        raise FieldError("title", "", "缺少招聘会名称")
+        raise refuse("title", "", "缺少招聘会名称")
     raw_start = fields.get("start", "")
-    hours = _TIME_RANGE.search(raw_start)
+    published = _published(fields.get("date", ""))
     try:
-        start = _moment(raw_start[: hours.start()] if hours else raw_start)
+        start, end = dates.span(raw_start, published.date() if published else None)
     except ValueError as error:
-        reason = dates.reason(error, "缺少或无法识别的举办日期")
-        raise FieldError("start", raw_start, f"{reason}，未列入日历") from error
+        raise refuse("start", raw_start, f"{dates.reason(error, '缺少或无法识别的举办日期')}，未列入日历") from error
+    if fields.get("end"):
+        try:
+            end = dates.day_or_moment(fields["end"])
+        except ValueError as error:
+            raise refuse("end", fields["end"], dates.reason(error, "无法识别的结束时间")) from error
     description_html = fields.get("description", "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     text = "\n".join(cleaned.paragraphs) if cleaned else ""
-    end = None
-    if fields.get("end"):
-        try:
-            end = _moment(fields["end"])
-        except ValueError as error:
-            raise FieldError("end", fields["end"], dates.reason(error, "无法识别的结束时间")) from error
-    elif hours and not isinstance(start, datetime):
-        start, end = _with_hours(start, hours)
     given = location(*(fields.get(key, "") for key in ("province", "city", "venue", "location")))
     # An online fair of a source without a province: its place is in its name or description.
     place = defaults.place(source, given) or location(title, text)
     if place is None:
-        raise FieldError("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
+        raise refuse("location", fields.get("location", "") or fields.get("venue", ""), "无法确定举办省份")
     online_url = fields.get("online_url", "")
     mode = _mode(fields.get("mode", ""), f"{title}\n{text}\n{fields.get('location', '')}", bool(online_url))
     meta: dict[str, str] = {
         "Title": title,
-        "Date": dates.format_iso(dates.parse(fields["date"])) if fields.get("date") else format_moment(start),
+        "Date": dates.format_iso(published) if published else format_moment(start),
         "Category": schema.FAIR,
         "Start": format_moment(start),
         "End": format_moment(end) if end else "",
@@ -102,12 +87,12 @@ def to_item(raw: RawFair, source: Source, registry: Registry) -> Normalised:
     return Normalised(identity, meta, cleaned.markdown if cleaned else "").checked(registry)
 
 
-def _with_hours(day: date, hours: re.Match) -> tuple[datetime, datetime]:
-    h1, m1, h2, m2 = map(int, hours.groups())
-    return (
-        datetime(day.year, day.month, day.day, h1, m1, tzinfo=dates.SHANGHAI),
-        datetime(day.year, day.month, day.day, h2, m2, tzinfo=dates.SHANGHAI),
-    )
+def _published(value: str) -> datetime | None:
+    """When the announcement was made, if it says: the day a '12月5日' without a year is nearest."""
+    try:
+        return dates.parse(value) if value else None
+    except ValueError:
+        return None  # the fair's own date stands in for it
 
 
 def _count(value: str | None) -> figures.Count | None:
@@ -126,13 +111,14 @@ def _mode(declared: str, text: str, has_online_url: bool) -> str:
     return found
 
 
-def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registry) -> Normalised:
-    """A fair that a news item reports; it links back to the news page."""
+def from_news(fair: fair_text.Fair, news: model.News, origin: str, registry: Registry) -> Normalised:
+    """A fair that a news item reports; it links back to the news page. Its campaigns are those its
+    own text names, else the news item's."""
     province = fair.province.short if fair.province else ""
     start = fair.start.isoformat() if fair.start else ""
     meta: dict[str, str] = {
         "Title": fair.title,
-        "Date": news_meta["Date"],
+        "Date": dates.format_iso(news.date),
         "Category": schema.FAIR,
         "Start": start,
         "Province": province,
@@ -144,15 +130,13 @@ def from_news(fair: fair_text.Fair, news_meta: dict[str, str], registry: Registr
     _count_fields(meta, "Employers", fair.employers)
     _count_fields(meta, "Positions", fair.positions)
     meta["Target_groups"] = ", ".join(g.name for g in target_groups(fair.text))
-    campaigns = [c.name for c in registry.named_in(fair.text)] or [
-        name for name in news_meta.get("Campaigns", "").split(", ") if name
-    ]
-    meta["Campaigns"] = ", ".join(dict.fromkeys(campaigns))
-    meta["Source"] = news_meta["Source"]
-    meta["Source_url"] = news_meta.get("Source_url", "")
-    meta["News"] = news_meta["Slug"]
+    campaigns = registry.named_in(fair.text) or news.campaigns
+    meta["Campaigns"] = ", ".join(c.name for c in campaigns)
+    meta["Source"] = news.source
+    meta["Source_url"] = news.source_url or ""
+    meta["News"] = news.slug
     identity = fair_id(province, fair.city or "", start, fair.title)
     meta["Slug"] = identity
     meta["Summary"] = fair.text[:120]
-    meta["Origin"] = f"{news_meta['Origin']}#{identity}"
+    meta["Origin"] = f"{origin}#{identity}"
     return Normalised(identity, meta, fair.text).checked(registry)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
-from jiuye import schema, urls
+from jiuye import model, schema, urls
 from jiuye.campaigns import Registry
 from jiuye.sanitise import printable
-from jiuye.schema import Problem
+from jiuye.schema import Problem, Refused
 
 
 @dataclass
@@ -67,20 +67,14 @@ class RawFair:
         self.fields = _printable_fields(self.fields)
 
 
+def where(source_id: str, item: str) -> str:
+    """Where an entry of a source is, in reports: "[source] 条目 item"."""
+    return f"[{source_id}] 条目 {str(item)[:200]}"
+
+
 def item_problem(source_id: str, item: str, field_name: str, value: str, reason: str) -> Problem:
-    """What is wrong with one entry of a source (its id, file name or position): schema's Problem,
-    found at "[source] 条目 item"."""
-    return Problem(field_name, value, reason, f"[{source_id}] 条目 {item}")
-
-
-class FieldError(ValueError):
-    """One field of a job or fair that cannot be understood: which field, its value, and why."""
-
-    def __init__(self, field_name: str, value: str, reason: str) -> None:
-        super().__init__(reason)
-        self.field = field_name
-        self.value = value
-        self.reason = reason
+    """What is wrong with one entry of a source (its id, file name or position)."""
+    return Problem(field_name, value, reason, where(source_id, item))
 
 
 T = TypeVar("T")
@@ -90,35 +84,44 @@ def guard(source_id: str, item: str, convert: Callable[..., T], *args: object) -
     """convert(*args), or the report of whatever it raised: one bad entry never ends its source."""
     try:
         return convert(*args)
+    except Refused as refused:
+        return refused.problem.at(where(source_id, item))
     except Exception as error:  # any exception: a reader must not die of one entry
-        field_name = error.field if isinstance(error, FieldError) else "(读取)"
-        value = error.value if isinstance(error, FieldError) else ""
-        reason = error.reason if isinstance(error, FieldError) else f"{type(error).__name__}: {error}"
-        return item_problem(source_id, str(item)[:200], field_name, value, reason)
+        return item_problem(source_id, item, "(读取)", "", f"{type(error).__name__}: {error}")
+
+
+def refuse(field_name: str, value: str, reason: str) -> Refused:
+    """The exception for a field an item cannot do without."""
+    return Refused(Problem(field_name, value[:200], reason))
 
 
 @dataclass
 class Normalised:
-    """A job or fair ready to store: its identity, metadata, body, and the fields left out."""
+    """A job, fair or news item ready to store: its identity, metadata, body, and the optional
+    fields left out (each a Problem)."""
 
     id: str
     meta: dict[str, str]
     body: str = ""
-    warnings: list[FieldError] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    item: model.Item | None = None  # the typed item the build will read, once checked
 
     def checked(self, registry: Registry) -> Normalised:
-        """Validated against jiuye.schema: an optional field that fails is left out and reported;
-        a required one raises FieldError (the item cannot be published)."""
+        """Read by jiuye.schema into the model's item, as the build will read it: an optional field
+        that fails is left out and reported; a required one raises Refused (it cannot be published)."""
         meta = {k.lower(): v for k, v in self.meta.items()}
-        for problem in schema.validate(meta, registry):
+        values, problems = schema.read(meta, schema.Rules(registry))
+        for problem in problems:
+            problem = Problem(problem.field, problem.value[:200], problem.reason)
             if schema.is_fatal(problem, schema.kind_of(meta)):
-                raise FieldError(problem.field, problem.value[:200], problem.reason)
-            self.warnings.append(FieldError(problem.field, problem.value[:200], problem.reason))
+                raise Refused(problem)
+            self.warnings.append(problem)
             for key in [k for k in self.meta if k.lower() == problem.field]:
                 del self.meta[key]
         for key, value in self.meta.items():
             if key.lower() in schema.URL_FIELDS and value:
                 self.meta[key] = urls.safe_url(value)  # valid, as checked above: now normalised
+        self.item = model.item(values, values["date"], self.id) if "date" in values else None
         return self
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import ast
 import json
 import re
-from datetime import datetime, time
 
 from jiuye import dates, job_terms, salary, schema, urls
 from jiuye.campaigns import Registry
+from jiuye.schema import Problem, Refused
 from scrapers import defaults
 from scrapers.clean import clean
-from scrapers.item import FieldError, Normalised, RawJob
+from scrapers.item import Normalised, RawJob, refuse
 from scrapers.sources import Source
 
 _SCHEMA_UNITS = {code: unit for unit, code in salary.UNITS.items()}
@@ -46,39 +46,32 @@ def _text(raw: RawJob, key: str) -> str:
     return " ".join(str(value or "").split())
 
 
-def _end_of_day(value: str) -> datetime:
-    moment = dates.parse(value)
-    if re.fullmatch(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*", value):
-        moment = datetime.combine(moment.date(), time(23, 59, 59), tzinfo=dates.SHANGHAI)
-    return moment
-
-
 def _openings(value: str) -> str | None:
     if not value or value in ("若干", "不限", "若干名", "多名"):
         return None
     match = re.search(r"\d+", value)
     if not match:
-        raise FieldError("openings", value, "招聘人数应为数字")
+        raise refuse("openings", value, "招聘人数应为数字")
     return match.group()
 
 
 def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
-    """Raises FieldError for a required field; collects the optional ones in `warnings`."""
-    warnings: list[FieldError] = []
+    """Raises Refused for a required field; reports the optional ones in `warnings`."""
+    warnings: list[Problem] = []
     title, employer = _text(raw, "title"), _text(raw, "employer")
     if not title:
-        raise FieldError("title", "", "缺少岗位名称")
+        raise refuse("title", "", "缺少岗位名称")
     if not employer:
-        raise FieldError("employer", "", "缺少招聘单位")
+        raise refuse("employer", "", "缺少招聘单位")
     place_texts = [_text(raw, k) for k in ("province", "city", "location")]
     place = defaults.place(source, job_terms.location(*place_texts))
     if place is None:
-        raise FieldError("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
+        raise refuse("location", " ".join(t for t in place_texts if t), "无法确定所在省份")
     raw_date = _text(raw, "date")
     try:
         posted = dates.parse(raw_date)
     except ValueError as error:
-        raise FieldError("date", raw_date, dates.reason(error, "缺少或无法识别的发布日期")) from error
+        raise refuse("date", raw_date, dates.reason(error, "缺少或无法识别的发布日期")) from error
     description_html = str(raw.fields.get("description") or "")
     cleaned = clean(description_html, raw.base_url) if description_html else None
     description_text = "\n".join(cleaned.paragraphs) if cleaned else ""
@@ -98,8 +91,8 @@ def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
         try:
             convert(value)
         except (ValueError, KeyError) as error:
-            reason = error.reason if isinstance(error, FieldError) else str(error)
-            warnings.append(FieldError(key, value, reason))
+            reason = error.problem.reason if isinstance(error, Refused) else str(error)
+            warnings.append(Problem(key, value[:200], reason))
 
     def set_salary(value: str) -> None:
         parsed = salary.parse(value)
@@ -120,7 +113,7 @@ def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     optional("experience", lambda v: meta.__setitem__("Experience", job_terms.experience(v).name))
     optional("openings", lambda v: meta.__setitem__("Openings", _openings(v) or ""))
     optional("employment_type", lambda v: meta.__setitem__("Employment_type", job_terms.employment_type(v)))
-    optional("valid_through", lambda v: meta.__setitem__("Valid_through", dates.format_iso(_end_of_day(v))))
+    optional("valid_through", lambda v: meta.__setitem__("Valid_through", dates.format_iso(dates.end_of_day(v))))
     groups = job_terms.target_groups(*as_list(raw.fields.get("target_groups")), title, description_text)
     meta["Target_groups"] = ", ".join(g.name for g in groups)
     for key, name in (("apply_url", "Apply_url"), ("url", "Source_url")):

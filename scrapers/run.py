@@ -13,10 +13,10 @@ from tqdm import tqdm
 
 from jiuye import extract, fair_text
 from jiuye.campaigns import Registry
-from jiuye.schema import Problem
+from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import FieldError, Item, Normalised, RawFair, RawJob, SourceError, item_problem
+from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, item_problem, where
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -88,18 +88,19 @@ class Run:
     def news(self, item: Item, source: Source, result: SourceReport) -> None:
         cleaned = clean.clean(item.html, item.base_url)
         slug = slug_for(item)
+        places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
         try:
-            news = Normalised(slug, enrich.metadata(item, cleaned, source, self.registry, slug)).checked(self.registry)
-        except FieldError as error:
-            self.fail(result, item_problem(source.id, item.item_id, error.field, error.value, error.reason))
+            meta = enrich.metadata(item, cleaned, places, source, self.registry, slug)
+            news = Normalised(slug, meta).checked(self.registry)
+        except Refused as refused:
+            self.fail(result, refused.problem.at(where(source.id, item.item_id)))
             return
         meta = news.meta
         for warning in news.warnings:
-            self.warn(result, item_problem(source.id, item.item_id, warning.field, warning.value, warning.reason))
+            self.warn(result, warning.at(where(source.id, item.item_id)))
         path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
         self.store(result, path, meta, cleaned.markdown)
-        about = extract.places_about(item.title, "\n".join(cleaned.paragraphs)).provinces
-        for reported in fair_text.extract(cleaned.paragraphs, item.date, about):
+        for reported in fair_text.extract(cleaned.paragraphs, item.date, places.provinces):
             if reported.problem:
                 self.warn(
                     result,
@@ -107,10 +108,11 @@ class Run:
                 )
                 continue
             try:
-                fair = fairs.from_news(reported, meta, self.registry)
-            except FieldError as error:
-                reason = f"{error.reason}，未列入日历"
-                self.warn(result, item_problem(source.id, item.item_id, error.field, error.value, reason))
+                fair = fairs.from_news(reported, news.item, meta["Origin"], self.registry)
+            except Refused as refused:
+                problem = refused.problem
+                reason = f"{problem.reason}，未列入日历"
+                self.warn(result, item_problem(source.id, item.item_id, problem.field, problem.value, reason))
                 continue
             self.keep(
                 result,
@@ -125,16 +127,16 @@ class Run:
     def job(self, raw: RawJob, source: Source, result: SourceReport) -> None:
         try:
             job = jobs.to_item(raw, source, self.registry)
-        except FieldError as error:
-            self.fail(result, item_problem(source.id, raw.row, error.field, error.value, error.reason))
+        except Refused as refused:
+            self.fail(result, refused.problem.at(where(source.id, raw.row)))
             return
         self.keep(result, raw.row, job.warnings, self.content_dir / JOBS_DIR / f"{job.id}.md", job.meta, job.body)
 
     def fair(self, raw: RawFair, source: Source, result: SourceReport) -> None:
         try:
             fair = fairs.to_item(raw, source, self.registry)
-        except FieldError as error:
-            self.fail(result, item_problem(source.id, raw.row, error.field, error.value, error.reason))
+        except Refused as refused:
+            self.fail(result, refused.problem.at(where(source.id, raw.row)))
             return
         self.keep(result, raw.row, fair.warnings, self.content_dir / FAIRS_DIR / f"{fair.id}.md", fair.meta, fair.body)
 
@@ -142,7 +144,7 @@ class Run:
         self,
         result: SourceReport,
         row: str,
-        warnings: list,
+        warnings: list[Problem],
         path: Path,
         meta: dict[str, str],
         body: str,
@@ -150,7 +152,7 @@ class Run:
     ) -> None:
         """Store a job or fair once per run, after reporting the fields that were left out."""
         for warning in warnings:
-            self.warn(result, item_problem(result.source.id, row, warning.field, warning.value, warning.reason))
+            self.warn(result, warning.at(where(result.source.id, row)))
         if path in self.report.written:
             result.counts["重复"] += 1
             return

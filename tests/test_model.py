@@ -36,7 +36,8 @@ def problem_of(registry, name: str, value: str, **others: str) -> schema.Problem
         ("image", "//evil.example/x.png\" onerror=\"alert(1)", "not a safe"),
         ("date", "2026-02-30", "不是有效日期"),  # date
         ("valid_through", "9999-12-31", "超出合理范围"),
-        ("start", "2026年12月8日", "不是有效日期"),
+        ("start", "12月8日", "不是有效日期"),  # no year: a guess from the clock would be wrong half the time
+        ("end", "5", "不是有效日期"),
         ("mode", "线上/线下", "应为 线下 / 线上 / 线上线下 之一"),  # enum
         ("salary_unit", "元/月", "之一"),
         ("education", "幼儿园学历", "学历"),
@@ -83,6 +84,24 @@ def test_good_values_are_read_into_types(registry):
     assert values["end"].hour == 16 and values["end"].tzinfo is not None
     assert values["education"].name == "本科"
     assert [g.name for g in values["target_groups"]] == ["高校毕业生", "农民工"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-12-08", date(2026, 12, 8)),
+        ("2026年12月8日", date(2026, 12, 8)),
+        ("2026/12/08", date(2026, 12, 8)),
+        ("2026-12-08 09:30", datetime(2026, 12, 8, 9, 30, tzinfo=dates.SHANGHAI)),
+        ("2026年12月8日 9:30", datetime(2026, 12, 8, 9, 30, tzinfo=dates.SHANGHAI)),
+        ("2026-12-08T01:30:00Z", datetime(2026, 12, 8, 9, 30, tzinfo=dates.SHANGHAI)),
+    ],
+)
+def test_one_date_parser_reads_what_editors_and_sources_write(registry, value, expected):
+    assert problem_of(registry, "start", value) is None
+    values, _ = read(registry, start=value)
+    assert values["start"] == expected
+    assert type(values["start"]) is type(expected)
 
 
 def test_a_province_may_be_named_by_slug_name_short_name_or_code(registry):

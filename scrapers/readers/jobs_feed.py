@@ -6,40 +6,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup
-
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
 from scrapers.item import Item, RawJob, guard
 from scrapers.readers import feed
+from scrapers.readers.labelled import Labels
 from scrapers.sources import Source
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "employer": ("招聘单位", "用人单位", "单位名称", "企业名称", "公司名称", "公司"),
-    "location": ("工作地点", "工作地址", "地点", "地址"),
-    "salary": ("薪资待遇", "薪资", "薪酬", "工资待遇", "月薪", "待遇", "工资"),
-    "education": ("学历要求", "学历"),
-    "experience": ("工作经验", "经验要求", "经验"),
-    "openings": ("招聘人数", "需求人数", "人数"),
-    "employment_type": ("用工形式", "工作性质"),
-    "target_groups": ("面向人群", "招聘对象", "适合人群"),
-    "valid_through": ("截止日期", "截止时间", "报名截止", "有效期至"),
-    "contact": ("联系电话", "联系方式", "联系人"),
-}
-_LABEL = re.compile(
-    r"("
-    + "|".join(sorted((w for ws in LABELS.values() for w in ws), key=len, reverse=True))
-    + r")\s*[：:]\s*([^\n；;]+)"
+LABELS = Labels(
+    {
+        "employer": ("招聘单位", "用人单位", "单位名称", "企业名称", "公司名称", "公司"),
+        "location": ("工作地点", "工作地址", "地点", "地址"),
+        "salary": ("薪资待遇", "薪资", "薪酬", "工资待遇", "月薪", "待遇", "工资"),
+        "education": ("学历要求", "学历"),
+        "experience": ("工作经验", "经验要求", "经验"),
+        "openings": ("招聘人数", "需求人数", "人数"),
+        "employment_type": ("用工形式", "工作性质"),
+        "target_groups": ("面向人群", "招聘对象", "适合人群"),
+        "valid_through": ("截止日期", "截止时间", "报名截止", "有效期至"),
+        "contact": ("联系电话", "联系方式", "联系人"),
+    }
 )
 _TITLE_PLACE = re.compile(r"^\s*[【\[]([^】\]]{2,12})[】\]]\s*")
-
-
-def labelled(text: str) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    owner = {word: name for name, words in LABELS.items() for word in words}
-    for match in _LABEL.finditer(text):
-        fields.setdefault(owner[match.group(1)], match.group(2).strip())
-    return fields
 
 
 def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
@@ -51,10 +39,7 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
 
 
 def to_job(item: Item) -> RawJob:
-    soup = BeautifulSoup(item.html, "html.parser")
-    for line_break in soup.find_all(["br", "p", "li", "div"]):
-        line_break.insert_after("\n")
-    fields: dict[str, str | list[str]] = dict(labelled(soup.get_text()))
+    fields: dict[str, str | list[str]] = dict(LABELS.read_html(item.html)[0])
     title = item.title
     place = _TITLE_PLACE.match(title)
     if place:

@@ -8,10 +8,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from pelican.generators import Generator
 
-from jiuye import model
+from jiuye import html_text, model
 from pelican.plugins.jiuye_content import REGISTRY_SETTING
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
@@ -24,10 +23,6 @@ DEFAULT_LUNR = Path(__file__).resolve().parents[4] / "node_modules" / "lunr" / "
 PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
 SNIPPET_CHARS = 90
 
-def _plain(html: str) -> str:
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
-
-
 def document(article, body_chars: int) -> SearchDoc | None:
     kind = KIND_CODES.get(getattr(article, "kind", None))
     if kind is None or not hasattr(article, "item"):
@@ -35,7 +30,7 @@ def document(article, body_chars: int) -> SearchDoc | None:
     item = article.item
     provinces = item.provinces
     summary = item.summary
-    body = _plain(article.content)[:body_chars] if body_chars else ""
+    body = html_text.plain(article.content)[:body_chars] if body_chars else ""
     # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
     tags = [item.kind] + [p.name for p in provinces] + [c.name for c in item.campaigns]
     tags += [" ".join(c.name for c in item.cities), " ".join(g.name for g in item.groups)]
