@@ -15,9 +15,25 @@ class RegistryError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
+    """When a campaign runs each year: months first … last (a winter campaign wraps: 12 … 2)."""
+
     first_month: int
     last_month: int
-    text: str
+    text: str  # as the organisers put it: "每年1—3月", "春节前后"
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        span = (self.last_month - self.first_month) % 12
+        return tuple((self.first_month - 1 + step) % 12 + 1 for step in range(span + 1))
+
+    @property
+    def label(self) -> str:
+        """The organisers' words, else the months: "12—2 月"."""
+        if self.text:
+            return self.text
+        if self.first_month == self.last_month:
+            return f"{self.first_month} 月"
+        return f"{self.first_month}—{self.last_month} 月"
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,15 @@ from jiuye import dates, figures, regions, schema
 from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
-FAIR_WORDS = re.compile(
-    r"招聘会|招聘活动|专场招聘|招聘专场|直播招聘|直播带岗|网络直播|双选会|云聘会|招聘大集|送岗位进|启动仪式暨|启动仪式现场|启动仪式当天"
+# What a fair is called: its nouns; a live-streamed one; words that start a report of one.
+FAIR_NOUNS = ("招聘会", "招聘活动", "双选会", "云聘会")
+STREAMED = ("直播带岗", "网络直播")
+_REPORT_WORDS = (
+    *("专场招聘", "招聘专场", "直播招聘", "招聘大集", "送岗位进"),
+    *("启动仪式暨", "启动仪式现场", "启动仪式当天"),
 )
+_NOUN = "|".join(FAIR_NOUNS)
+FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
 # Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
 AGGREGATE = re.compile(
     r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)"
@@ -31,10 +37,12 @@ AGGREGATE = re.compile(
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
-_NAMED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]\s*((?:直播|网络|专场|线上)?(?:招聘会|招聘活动|双选会|云聘会))")
+_NAMED = re.compile(rf"[“\"]([^”\"]{{2,30}})[”\"]\s*((?:直播|网络|专场|线上)?(?:{_NOUN}))")
+# A fair's kind for its title, longest first: "启动仪式暨专场招聘活动" before "招聘活动".
 _KIND = re.compile(
     r"(启动仪式暨(?:送岗位进社区活动|专场招聘活动)|送岗位进社区活动|专场招聘活动|专场招聘会|直播招聘会|"
-    r"招聘会|招聘活动|双选会|云聘会|网络直播|直播带岗)"
+    + "|".join((*FAIR_NOUNS, *STREAMED))
+    + ")"
 )
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
@@ -104,7 +112,7 @@ def _title(text: str, place: str | None) -> str:
         return f"“{named.group(1)}”{named.group(2)}"
     kind = _KIND.search(text)
     label = kind.group(1) if kind else "招聘会"
-    if label in ("网络直播", "直播带岗"):
+    if label in STREAMED:
         label = "直播招聘会"
     return f"{place}{label}" if place else label
 

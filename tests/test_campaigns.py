@@ -64,3 +64,13 @@ def test_registry_names_entry_and_field():
         Registry.from_yaml("- {slug: a, name: 甲}\n- {slug: b}\n")
     with pytest.raises(RegistryError, match=r"period\.months"):
         Registry.from_yaml("- {slug: a, name: 甲, period: {months: [13, 1]}}\n")
+
+
+def test_a_period_covers_its_months_and_may_wrap_the_year():
+    registry = Registry.from_yaml(
+        "- {slug: winter, name: 冬季招聘, period: {months: [12, 2]}}\n"
+        "- {slug: spring, name: 春季招聘, period: {months: [3, 5], text: 每年 3—5 月}}\n"
+    )
+    winter, spring = registry.campaigns
+    assert winter.period.months == (12, 1, 2) and winter.period.label == "12—2 月"
+    assert spring.period.months == (3, 4, 5) and spring.period.label == "每年 3—5 月"
