@@ -78,10 +78,8 @@ class Run:
     def entry(self, entry: Item | RawJob | RawFair | Problem, source: Source, result: SourceReport) -> None:
         if isinstance(entry, Problem):
             self.fail(result, entry)
-        elif isinstance(entry, RawJob):
-            self.job(entry, source, result)
-        elif isinstance(entry, RawFair):
-            self.fair(entry, source, result)
+        elif isinstance(entry, RawJob | RawFair):
+            self.record(entry, source, result)
         else:
             self.news(entry, source, result)
 
@@ -124,21 +122,16 @@ class Run:
                 count_as=FAIRS_IN_NEWS,
             )
 
-    def job(self, raw: RawJob, source: Source, result: SourceReport) -> None:
+    def record(self, raw: RawJob | RawFair, source: Source, result: SourceReport) -> None:
+        """A job or fair a source announced, normalised and filed by its identity."""
+        to_item, folder = (jobs.to_item, JOBS_DIR) if isinstance(raw, RawJob) else (fairs.to_item, FAIRS_DIR)
         try:
-            job = jobs.to_item(raw, source, self.registry)
+            record = to_item(raw, source, self.registry)
         except Refused as refused:
             self.fail(result, refused.problem.at(where(source.id, raw.row)))
             return
-        self.keep(result, raw.row, job.warnings, self.content_dir / JOBS_DIR / f"{job.id}.md", job.meta, job.body)
-
-    def fair(self, raw: RawFair, source: Source, result: SourceReport) -> None:
-        try:
-            fair = fairs.to_item(raw, source, self.registry)
-        except Refused as refused:
-            self.fail(result, refused.problem.at(where(source.id, raw.row)))
-            return
-        self.keep(result, raw.row, fair.warnings, self.content_dir / FAIRS_DIR / f"{fair.id}.md", fair.meta, fair.body)
+        path = self.content_dir / folder / f"{record.id}.md"
+        self.keep(result, raw.row, record.warnings, path, record.meta, record.body)
 
     def keep(
         self,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jiuye import dates, fair_text
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, RawFair, guard
+from scrapers.item import Item, RawFair
 from scrapers.readers import feed
 from scrapers.readers.labelled import Labels
 from scrapers.sources import Source
@@ -27,11 +27,7 @@ LABELS = Labels(
 
 
 def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | Problem]:
-    for entry in feed.read(source, fetcher):
-        if isinstance(entry, Problem):
-            yield entry
-            continue
-        yield guard(source.id, entry.item_id, _fair, entry)
+    return feed.each(source, fetcher, _fair)
 
 
 def _fair(entry: Item) -> RawFair:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import feedparser
 
@@ -14,6 +15,7 @@ from scrapers.fetch import Fetcher, decode
 from scrapers.item import Item, SourceError, guard, item_problem
 from scrapers.sources import Source
 
+T = TypeVar("T")
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -47,6 +49,13 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
     if parsed.bozo:
         # The items recovered above are kept; the source is still reported as broken.
         raise SourceError(f"订阅源格式错误（已尽量读取 {len(parsed.entries)} 条）：{parsed.bozo_exception}")
+
+
+def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem]:
+    """The feed's items, each turned into a record by `convert` (job postings, fair announcements);
+    an item that cannot be read or converted is its report."""
+    for entry in read(source, fetcher):
+        yield entry if isinstance(entry, Problem) else guard(source.id, entry.item_id, convert, entry)
 
 
 def _label(entry: dict, position: int) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, RawJob, guard
+from scrapers.item import Item, RawJob
 from scrapers.readers import feed
 from scrapers.readers.labelled import Labels
 from scrapers.sources import Source
@@ -31,11 +31,7 @@ _TITLE_PLACE = re.compile(r"^\s*[【\[]([^】\]]{2,12})[】\]]\s*")
 
 
 def read(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
-    for entry in feed.read(source, fetcher):
-        if isinstance(entry, Problem):
-            yield entry
-            continue
-        yield guard(source.id, entry.item_id, to_job, entry)
+    return feed.each(source, fetcher, to_job)
 
 
 def to_job(item: Item) -> RawJob:
