@@ -1,10 +1,11 @@
-"""Chinese numerals, read in one place: figures.chinese_number (cn2an), and the counts in news."""
+"""Chinese numerals, read in one place (figures.chinese_number): counts in news, years of experience."""
 
 from __future__ import annotations
 
 import pytest
 
 from jiuye.figures import Count, chinese_number, employers, parse_count, positions
+from jiuye.job_terms import VocabularyError, experience
 
 NUMBERS = [
     ("1067", 1067),
@@ -68,3 +69,32 @@ def test_employers_and_positions_in_a_sentence():
     text = "活动当天，一百二十户爱心企业提供就业岗位两千五百余个。"
     assert employers(text) == Count(120, "一百二十", False)
     assert positions(text) == Count(2500, "两千五百余", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("3年以上", "3-5年"),
+        ("三年以上", "3-5年"),
+        ("两年", "1-3年"),
+        ("一年半", "1-3年"),
+        ("半年", "1年以下"),
+        ("六个月", "1年以下"),
+        ("十二个月", "1-3年"),  # as 12个月: one year (the hand-written reader saw 十 = 10 months)
+        ("五年以下", "1年以下"),
+        ("三至五年", "3-5年"),
+        ("三五年", "3-5年"),  # a range, by its lower bound: not 35
+        ("一两年", "1-3年"),
+        ("八年", "5-10年"),
+        ("十年以上", "10年以上"),
+        ("十五年", "10年以上"),
+        ("二十年", "10年以上"),  # the hand-written reader saw 二 = 2 years
+    ],
+)
+def test_experience_years(text, level):
+    assert experience(text).name == level
+
+
+def test_experience_without_a_number_is_a_vocabulary_error():
+    with pytest.raises(VocabularyError):
+        experience("若干")
