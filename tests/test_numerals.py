@@ -1,4 +1,4 @@
-"""Chinese numerals, read in one place (figures.chinese_number): counts in news, years of experience."""
+"""Chinese numerals, read in one place (figures.chinese_number): counts in news, years of experience, months."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from jiuye.figures import Count, chinese_number, employers, parse_count, positions
 from jiuye.job_terms import VocabularyError, experience
+from jiuye.query import month_number
 
 NUMBERS = [
     ("1067", 1067),
@@ -98,3 +99,9 @@ def test_experience_years(text, level):
 def test_experience_without_a_number_is_a_vocabulary_error():
     with pytest.raises(VocabularyError):
         experience("若干")
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_month_number(month):
+    chinese = "一二三四五六七八九十"[month - 1] if month <= 10 else "十" + "一二"[month - 11]
+    assert month_number(str(month)) == month_number(f"{month:02d}") == month_number(chinese) == month
