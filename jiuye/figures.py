@@ -5,33 +5,30 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
+import cn2an
+
 NUMBER = r"(?:\d+(?:\.\d+)?\s*[万千百]?|[零〇一二两三四五六七八九十百千万]+)"
 # 近 (nearly), 约 (about), 上/逾/超过 (over) before the number; 多/余/以上 (more than) after it.
 _QUALIFIED = re.compile(rf"(近|约|上|逾|超过|超)?\s*({NUMBER})\s*(多|余|以上)?")
+# What chinese_number reads: digits, numerals and units; no sign, currency or other text cn2an would also take.
+_NUMERAL = re.compile(r"[\d.零〇一二两三四五六七八九十百千万亿点]+")
 
 
+@lru_cache(maxsize=4096)
 def chinese_number(text: str) -> float:
-    """'1067', '1.4万', '二十', '三百五十', '百' -> the number."""
-    text = unicodedata.normalize("NFKC", text).replace(" ", "")
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([万千百]?)", text)
-    if match:
-        return float(match.group(1)) * {"": 1, "百": 100, "千": 1000, "万": 10000}[match.group(2)]
-    total, section, digit = 0.0, 0.0, None
-    for character in text:
-        if character in _DIGITS:
-            digit = _DIGITS[character]
-        elif character in _UNITS:
-            section += (digit if digit is not None else 1) * _UNITS[character]
-            digit = None
-        elif character == "万":
-            total += (section + (digit or 0)) * 10000
-            section, digit = 0.0, None
-        else:
-            raise ValueError(f"not a number: {text!r}")
-    return total + section + (digit or 0)
+    """'1067', '1.4万', '二十', '三百五十', '两千', '一万二千', '百' -> the number; ValueError when it is none.
+    The one reader of numerals in jiuye: cn2an's smart mode, which takes Arabic digits with a unit too."""
+    flat = unicodedata.normalize("NFKC", text).replace(" ", "")
+    if not _NUMERAL.fullmatch(flat):
+        raise ValueError(f"not a number: {text!r}")
+    if flat[0] in "百千万亿":  # 近百家, 超千万个: news drops the 一 that cn2an needs
+        flat = "一" + flat
+    try:
+        return float(cn2an.cn2an(flat, "smart"))
+    except (ValueError, KeyError) as error:  # KeyError: cn2an on some malformed runs (一万十五)
+        raise ValueError(f"not a number: {text!r}") from error
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from jiuye import regions
 from jiuye.extract import first_place
+from jiuye.figures import chinese_number
 
 
 @dataclass(frozen=True)
@@ -105,21 +106,8 @@ _EMPLOYMENT_WORDS = {
     "日结": "灵活就业",
 }
 
-_CN_DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-    "半": 0.5,
-}
+# A Chinese count of years (up to 九十九) or 半; 三五年 and 一两年 are ranges, read by their first number.
+_CN_YEARS = re.compile(r"[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二两三四五六七八九]|半")
 
 
 class VocabularyError(ValueError):
@@ -150,10 +138,10 @@ def _years(value: str) -> float | None:
     match = re.search(r"(\d+(?:\.\d+)?)", value)
     if match:
         return float(match.group(1))
-    for character in value:
-        if character in _CN_DIGITS:
-            return float(_CN_DIGITS[character])
-    return None
+    match = _CN_YEARS.search(value)
+    if match is None:
+        return None
+    return 0.5 if match.group() == "半" else chinese_number(match.group())
 
 
 def experience(text: str) -> Level:

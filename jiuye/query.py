@@ -21,12 +21,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from jiuye.figures import chinese_number
 from jiuye.tokenize import QUOTES, runs
 
 MAX_WORD = 12  # characters: no lexicon word is longer
 MIN_TYPO_WORD = 3  # a one-character change to a shorter word is too often another word
 _MONTH = re.compile(r"(?:([0-9]{4})年)?(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(本月|这个月|当月|下个?月)")
-_NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -59,11 +59,8 @@ def simplified(text: str, lexicon: Lexicon) -> str:
 
 
 def month_number(text: str) -> int:
-    if text.isascii() and text.isdigit():
-        return int(text)
-    if text.startswith("十"):
-        return 10 + (_NUMERALS.index(text[1]) + 1 if len(text) > 1 else 0)
-    return _NUMERALS.index(text) + 1
+    """'12', '03', '十二', '三' -> the month (the JS side reads these by hand)."""
+    return int(chinese_number(text))
 
 
 def resolve_month(match: re.Match, today: date) -> str:
