@@ -11,7 +11,7 @@ import icalendar
 from pelican.generators import Generator
 
 from jiuye import model, regions, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
 from pelican.plugins.jiuye_fairs.json_ld import json_ld
@@ -26,7 +26,7 @@ MODE_FILTERS: dict[str, tuple[str, Callable[[model.Fair], bool]]] = {
 
 class FairsGenerator(Generator):
     def generate_context(self) -> None:
-        now = self.settings[BUILD_TIME_SETTING]
+        now = settings.build_time(self.settings)
         self.today = now.date()
         siteurl = absolute_root(self.settings)
         self.fairs = []

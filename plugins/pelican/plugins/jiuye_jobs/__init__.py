@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import job_terms, model, regions, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
 
 
 def json_ld(article, job: model.Job, siteurl: str) -> dict:
@@ -103,7 +103,7 @@ class Selection:
 
 class JobsGenerator(Generator):
     def generate_context(self) -> None:
-        now = self.settings[BUILD_TIME_SETTING]
+        now = settings.build_time(self.settings)
         siteurl = absolute_root(self.settings)
         articles = self.context.get("articles", [])
         self.jobs = []

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from jiuye import regions, schema
 from jiuye.campaigns import Campaign
+from pelican.plugins.jiuye_content import settings
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Listing:
 
 class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
-        registry = self.settings["JIUYE_CAMPAIGNS"]
+        registry = settings.campaigns(self.settings)
         news = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.NEWS]
         news.sort(key=lambda a: a.date, reverse=True)
         provinces = {p.code: Listing(p, f"province/{p.slug}/") for p in regions.provinces()}

@@ -1,0 +1,61 @@
+"""The plugins' settings (jiuye_content/settings.py): checked once, a wrong one named."""
+
+from __future__ import annotations
+
+import pytest
+
+from pelican.plugins.jiuye_content.settings import BUILD_TIME, CAMPAIGNS, SettingError, configure
+from tests.conftest import ROOT, run_python
+
+
+@pytest.fixture
+def given(monkeypatch) -> dict:
+    monkeypatch.delenv("JIUYE_NOW", raising=False)
+    return {"PATH": str(ROOT / "content")}
+
+
+def test_defaults_are_filled_in_and_derived_values_set(given):
+    settings = {**given, "JIUYE_NOW": "2026-11-23 12:00:00+08:00"}
+    configure(settings)
+    assert settings["JIUYE_SEARCH_BODY_CHARS"] == 200
+    assert settings["JIUYE_CAMPAIGNS_FILE"] == "campaigns.yaml"
+    assert settings[BUILD_TIME].isoformat() == "2026-11-23T12:00:00+08:00"
+    assert settings[CAMPAIGNS].find("nuanxin")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("JIUYE_SEARCH_BODY_CHARS", "200"),
+        ("JIUYE_SEARCH_BODY_CHARS", True),
+        ("JIUYE_SEARCH_BODY_CHARS", -1),
+        ("JIUYE_NOW", 20261123),
+        ("JIUYE_NOW", "not a date"),
+        ("JIUYE_CAMPAIGNS_FILE", ["campaigns.yaml"]),
+        ("JIUYE_CAMPAIGNS_FILE", "missing.yaml"),
+        ("JIUYE_LUNR_JS", 1),
+    ],
+)
+def test_a_wrong_setting_is_named(given, name, value):
+    with pytest.raises(SettingError, match=f"^{name} must be "):
+        configure({**given, name: value})
+
+
+def test_the_build_stops_naming_a_wrong_typed_setting(tmp_path):
+    result = run_python(
+        "-m",
+        "pelican",
+        str(ROOT / "content"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-o",
+        str(tmp_path / "output"),
+        "-e",
+        'JIUYE_SEARCH_BODY_CHARS="200"',
+        check=False,
+    )
+    said = "".join((result.stdout + result.stderr).split())  # the log wraps long lines
+    assert result.returncode == 1
+    assert "SettingError:JIUYE_SEARCH_BODY_CHARSmustbeanumberofcharacters(int≥0),notstr'200'" in said
+    assert not (tmp_path / "output" / "index.html").exists()
+
