@@ -1,10 +1,10 @@
-"""The plugins' settings (jiuye_content/settings.py): checked once, a wrong one named."""
+"""The plugins' settings (jiuye_content/settings.py): checked once, a wrong one named; one table of URLs."""
 
 from __future__ import annotations
 
 import pytest
 
-from pelican.plugins.jiuye_content.settings import BUILD_TIME, CAMPAIGNS, SettingError, configure
+from pelican.plugins.jiuye_content.settings import BUILD_TIME, CAMPAIGNS, URLS, SettingError, configure
 from tests.conftest import ROOT, run_python
 
 
@@ -58,4 +58,18 @@ def test_the_build_stops_naming_a_wrong_typed_setting(tmp_path):
     assert result.returncode == 1
     assert "SettingError:JIUYE_SEARCH_BODY_CHARSmustbeanumberofcharacters(int≥0),notstr'200'" in said
     assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_urls_and_the_files_they_are_saved_as():
+    assert URLS.province.url(slug="hubei") == "province/hubei/"
+    assert URLS.province.save_as(slug="hubei") == "province/hubei/index.html"
+    assert URLS.province_feed.save_as(slug="hubei") == "province/hubei/atom.xml"
+    assert URLS.jobs.url() == "jobs/"
+    filtered = URLS.jobs.url(province="hubei", group="canjiren", education="dazhuan")
+    assert filtered == "jobs/hubei/group/canjiren/edu/dazhuan/"
+    assert URLS.jobs.url(province=None, education="dazhuan") == "jobs/edu/dazhuan/"
+    assert URLS.fairs.save_as(province="hubei", month="2026-11") == "fairs/hubei/2026-11/index.html"
+    assert URLS.lunr_js.save_as(theme="theme") == "theme/js/lunr.min.js"
+    with pytest.raises(TypeError, match="no filter city"):
+        URLS.jobs.url(city="wuhan")
 

@@ -25,12 +25,13 @@ from pelican.urlwrappers import URLWrapper
 from jiuye import model, schema
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content.settings import URLS
 
 logger = logging.getLogger(__name__)
 PELICAN_INTERNAL = {"reader"}
 SCRAPED = "scraped/"  # under PATH: what the scrapers wrote
-# Kinds other than news live under their own URL and template (DESIGN.md: /jobs/<id>/, /fairs/<id>/).
-KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
+# Kinds other than news live under their own URL and template (news: ARTICLE_URL).
+KIND_PAGES = {schema.JOB: (URLS.job, "job"), schema.FAIR: (URLS.fair, "fair")}
 
 
 def initialise(pelican) -> None:
@@ -147,9 +148,9 @@ def prepare(content: object) -> None:
     if article.summary_text:
         article.metadata["summary"] = html.escape(article.summary_text, quote=False)
     if article.kind in KIND_PAGES:
-        folder, template = KIND_PAGES[article.kind]
-        article.override_url = f"{folder}/{article.slug}/"
-        article.override_save_as = f"{folder}/{article.slug}/index.html"
+        route, template = KIND_PAGES[article.kind]
+        article.override_url = route.url(slug=article.slug)
+        article.override_save_as = route.save_as(slug=article.slug)
         article.template = template
 
 

@@ -1,10 +1,15 @@
-"""Every JIUYE_* setting, in one place.
+"""Every JIUYE_* setting and every URL the plugins write, in one place.
 
 Settings are given in pelicanconf.py (or with `pelican -e NAME=value`). `configure` reads and
 checks each once, at `initialized`, and fills in its default, so plugins read `settings[NAME]`
 with no default of their own; a value of the wrong type stops the build with a SettingError
 naming the setting. (JIUYE_SITEURL is no setting: publishconf.py reads SITEURL from that
 environment variable.)
+
+URLs: Pelican's own settings place each news item (ARTICLE_URL, ARTICLE_SAVE_AS: "news/{slug}/"),
+the pages (PAGE_URL) and the search page (SEARCH_URL, a direct template) in pelicanconf.py.
+Everything else the plugins write is in `URLS`: a URL pattern and the file it is saved as, in
+the style of those settings ({slug} and the like filled in): `URLS.province.url(slug="hubei")`.
 """
 
 from __future__ import annotations
@@ -90,3 +95,75 @@ def build_time(settings: Mapping) -> datetime:
 
 def campaigns(settings: Mapping) -> Registry:
     return settings[CAMPAIGNS]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A URL pattern and the pattern of the file it is saved as; fields filled in by str.format."""
+
+    url_pattern: str
+    save_as_pattern: str
+
+    def url(self, **fields: str) -> str:
+        return self.url_pattern.format(**fields)
+
+    def save_as(self, **fields: str) -> str:
+        return self.save_as_pattern.format(**fields)
+
+
+def page(url: str) -> Route:
+    """A page at a folder URL, saved as that folder's index.html."""
+    return Route(url, f"{url}index.html")
+
+
+def file(url: str) -> Route:
+    """A file (feed, calendar, script) saved where its URL says."""
+    return Route(url, url)
+
+
+@dataclass(frozen=True)
+class Filtered:
+    """A listing and its pre-rendered filter pages: the base URL, then the part of each filter
+    given, in the order of `parts` (jobs/hubei/group/canjiren/). A filter given as None or "" is left out."""
+
+    base: str
+    parts: tuple[tuple[str, str], ...]  # (filter, its URL part)
+
+    def url(self, **filters: str | None) -> str:
+        unknown = set(filters) - {name for name, _ in self.parts}
+        if unknown:
+            raise TypeError(f"{self.base}: no filter {', '.join(sorted(unknown))}")
+        given = [part.format(**{name: filters[name]}) for name, part in self.parts if filters.get(name)]
+        return self.base + "".join(given)
+
+    def save_as(self, **filters: str | None) -> str:
+        return f"{self.url(**filters)}index.html"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Every page and file the plugins write (DESIGN.md: URLs); pinyin slugs, months as YYYY-MM."""
+
+    news: Route = page("news/")  # all news, newest first; each item at ARTICLE_URL
+    news_feed: Route = file("news/atom.xml")
+    provinces: Route = page("province/")
+    province: Route = page("province/{slug}/")  # a province's news, open jobs and upcoming fairs
+    province_feed: Route = file("province/{slug}/atom.xml")
+    campaigns: Route = page("campaign/")
+    campaign: Route = page("campaign/{slug}/")
+    campaign_feed: Route = file("campaign/{slug}/atom.xml")
+    job: Route = page("jobs/{slug}/")  # a job (its slug is its id)
+    jobs: Filtered = Filtered(
+        "jobs/", (("province", "{province}/"), ("group", "group/{group}/"), ("education", "edu/{education}/"))
+    )
+    province_jobs_feed: Route = file("jobs/{slug}/atom.xml")  # a province's new open jobs
+    fair: Route = page("fairs/{slug}/")
+    fair_calendar: Route = file("fairs/{slug}/event.ics")  # one fair, to add to a calendar
+    fairs: Filtered = Filtered("fairs/", (("province", "{province}/"), ("month", "{month}/"), ("mode", "{mode}/")))
+    fairs_calendar: Route = file("fairs/all.ics")
+    province_fairs_calendar: Route = file("fairs/{slug}.ics")
+    search_index: Route = Route("search/i/", "search/i/")  # a folder: its layout in jiuye_search/index.py
+    lunr_js: Route = file("{theme}/js/lunr.min.js")  # theme: THEME_STATIC_DIR
+
+
+URLS = Urls()

@@ -1,5 +1,6 @@
 """The search index as a generator: its context step collects the items every other generator has
-read (it runs after them), its output step writes output/search/i/ and copies lunr.js."""
+read (it runs after them), its output step writes the index (URLS.search_index: output/search/i/)
+and copies lunr.js (JIUYE_LUNR_JS) to URLS.lunr_js."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pelican.generators import Generator
 
 from jiuye import model
 from pelican.plugins.jiuye_content import settings
-from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS
+from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
@@ -80,12 +81,12 @@ class SearchGenerator(Generator):
     def generate_output(self, writer) -> None:
         output = Path(self.output_path)
         progress = len(self.docs) >= PROGRESS_FROM and sys.stderr.isatty()
-        stats = build(self.docs, self.words, output / "search" / "i", progress=progress)
+        stats = build(self.docs, self.words, output / URLS.search_index.save_as(), progress=progress)
         counts = (stats.documents, stats.shards, stats.total_bytes, stats.seconds)
         logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", *counts)
         lunr_js = Path(LUNR_JS.of(self.settings))
         if lunr_js.exists():
-            target = output / "theme" / "js" / "lunr.min.js"
+            target = output / URLS.lunr_js.save_as(theme=self.settings["THEME_STATIC_DIR"])
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(lunr_js, target)
         else:
