@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pelican.plugins.jiuye_content.settings import BUILD_TIME, CAMPAIGNS, URLS, SettingError, configure
@@ -73,3 +75,14 @@ def test_urls_and_the_files_they_are_saved_as():
     with pytest.raises(TypeError, match="no filter city"):
         URLS.jobs.url(city="wuhan")
 
+
+def test_no_template_spells_a_path():
+    """Every link a template writes after SITEURL or FEED_DOMAIN comes from a URL (urls, an item's,
+    a Pelican setting), not from a path written into the template."""
+    spelled = re.compile(r"\{\{\s*(SITEURL|FEED_DOMAIN)\s*\}\}/[^{\"]")
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(0)}"
+        for path in sorted((ROOT / "theme" / "templates").rglob("*.html"))
+        for match in spelled.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

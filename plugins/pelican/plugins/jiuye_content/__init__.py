@@ -7,7 +7,8 @@ to print.
 - Characters no XML output can carry are dropped from every text; the body is sanitised (the one
   value templates print unescaped, with |safe); URLs are normalised by `jiuye.urls`; the summary
   is plain text (`summary_text`), and its escaped form is what feeds carry.
-- Templates get the `json_ld` filter: data serialised for <script type="application/ld+json">.
+- Templates get the `json_ld` filter (data serialised for <script type="application/ld+json">)
+  and `urls`, every URL the plugins write (settings.py, which also names every JIUYE_* setting).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ KIND_PAGES = {schema.JOB: (URLS.job, "job"), schema.FAIR: (URLS.fair, "fair")}
 
 def initialise(pelican) -> None:
     """Check every JIUYE_* setting, load the campaign registry and fix the build time, once
-    (settings.configure); give templates the json_ld filter."""
+    (settings.configure); give templates the json_ld filter and the URLs."""
     settings.configure(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {})["json_ld"] = json_ld_filter
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["urls"] = URLS
 
 
 def json_ld_filter(data: object) -> Markup:

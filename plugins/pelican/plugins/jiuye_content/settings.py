@@ -9,7 +9,8 @@ environment variable.)
 URLs: Pelican's own settings place each news item (ARTICLE_URL, ARTICLE_SAVE_AS: "news/{slug}/"),
 the pages (PAGE_URL) and the search page (SEARCH_URL, a direct template) in pelicanconf.py.
 Everything else the plugins write is in `URLS`: a URL pattern and the file it is saved as, in
-the style of those settings ({slug} and the like filled in): `URLS.province.url(slug="hubei")`.
+the style of those settings ({slug} and the like filled in). Templates read it as `urls`
+(`urls.province.url(slug=p.slug)`), so no template spells a path the plugins write.
 """
 
 from __future__ import annotations

@@ -92,9 +92,9 @@ class FairsGenerator(Generator):
             grids[month.key] = g
         common = {
             "province": province,
-            "scope_url": URLS.fairs.url(province=scope),
             "months": months,
             "mode_filters": self._mode_links(scope, fairs),
+            "calendar_url": self._calendar(province).url(slug=scope),
         }
         template = self.get_template("fairs")
         writer.write_file(
