@@ -22,7 +22,8 @@ FORMATTED_FIELDS: list[str] = []
 
 # Installed with the project (pyproject.toml): plugins/pelican/plugins/jiuye_*.
 PLUGINS = [f"pelican.plugins.jiuye_{name}" for name in ("content", "taxonomy", "jobs", "fairs", "search")]
-JIUYE_CAMPAIGNS_FILE = "campaigns.yaml"  # inside PATH
+# The plugins' own JIUYE_* settings, their defaults, and every URL they write (beside the news and
+# page URLs below): plugins/pelican/plugins/jiuye_content/settings.py.
 
 # Editors write under content/news/ (and pages under content/pages/); scrapers under content/scraped/.
 ARTICLE_PATHS = ["news", "jobs", "fairs", "scraped/news", "scraped/jobs", "scraped/fairs"]

@@ -7,47 +7,40 @@ to print.
 - Characters no XML output can carry are dropped from every text; the body is sanitised (the one
   value templates print unescaped, with |safe); URLs are normalised by `jiuye.urls`; the summary
   is plain text (`summary_text`), and its escaped form is what feeds carry.
-- Templates get the `json_ld` filter: data serialised for <script type="application/ld+json">.
+- Templates get the `json_ld` filter (data serialised for <script type="application/ld+json">)
+  and `urls`, every URL the plugins write (settings.py, which also names every JIUYE_* setting).
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import os
 from collections import defaultdict
 from datetime import datetime
-from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
-from jiuye import dates, model, schema
-from jiuye.campaigns import Registry
+from jiuye import model, schema
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
+from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content.settings import URLS
 
 logger = logging.getLogger(__name__)
-REGISTRY_SETTING = "JIUYE_CAMPAIGNS"
-# The moment the build counts as "now" (open jobs, upcoming fairs): the JIUYE_NOW setting or
-# environment variable (ISO date-time) when given, else the clock.
-NOW_SETTING = "JIUYE_NOW"
-BUILD_TIME_SETTING = "JIUYE_BUILD_TIME"
 PELICAN_INTERNAL = {"reader"}
 SCRAPED = "scraped/"  # under PATH: what the scrapers wrote
-# Kinds other than news live under their own URL and template (DESIGN.md: /jobs/<id>/, /fairs/<id>/).
-KIND_PAGES = {schema.JOB: ("jobs", "job"), schema.FAIR: ("fairs", "fair")}
+# Kinds other than news live under their own URL and template (news: ARTICLE_URL).
+KIND_PAGES = {schema.JOB: (URLS.job, "job"), schema.FAIR: (URLS.fair, "fair")}
 
 
 def initialise(pelican) -> None:
-    """Load content/campaigns.yaml and fix the build time once; other plugins read both from settings."""
-    override = pelican.settings.get(NOW_SETTING) or os.environ.get(NOW_SETTING)
-    now = datetime.now(dates.SHANGHAI)
-    pelican.settings[BUILD_TIME_SETTING] = dates.parse(override, now) if override else now
-    path = Path(pelican.settings["PATH"]) / pelican.settings.get("JIUYE_CAMPAIGNS_FILE", "campaigns.yaml")
-    pelican.settings[REGISTRY_SETTING] = Registry.from_yaml(path.read_text(encoding="utf-8"), str(path))
+    """Check every JIUYE_* setting, load the campaign registry and fix the build time, once
+    (settings.configure); give templates the json_ld filter and the URLs."""
+    settings.configure(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {})["json_ld"] = json_ld_filter
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["urls"] = URLS
 
 
 def json_ld_filter(data: object) -> Markup:
@@ -105,7 +98,7 @@ def _drop(article: Article, key: str) -> None:
 def _read(article: Article) -> dict:
     """The typed values of the valid fields. Every problem is logged; bad optional fields are left
     out, and the item is marked rejected when it cannot stand."""
-    registry: Registry = article.settings[REGISTRY_SETTING]
+    registry = settings.campaigns(article.settings)
     raw = _raw_metadata(article)
     kind = schema.kind_of(raw)
     repeated = [
@@ -113,7 +106,7 @@ def _read(article: Article) -> dict:
         for key, value in article.metadata.items()
         if isinstance(value, list) and key not in schema.LIST_FIELDS
     ]
-    values, problems = schema.read(raw, schema.Rules(registry, article.settings[BUILD_TIME_SETTING]))
+    values, problems = schema.read(raw, schema.Rules(registry, settings.build_time(article.settings)))
     for problem in repeated + problems:
         fatal = schema.is_fatal(problem, kind) or problem in repeated
         logger.error(
@@ -157,9 +150,9 @@ def prepare(content: object) -> None:
     if article.summary_text:
         article.metadata["summary"] = html.escape(article.summary_text, quote=False)
     if article.kind in KIND_PAGES:
-        folder, template = KIND_PAGES[article.kind]
-        article.override_url = f"{folder}/{article.slug}/"
-        article.override_save_as = f"{folder}/{article.slug}/index.html"
+        route, template = KIND_PAGES[article.kind]
+        article.override_url = route.url(slug=article.slug)
+        article.override_save_as = route.save_as(slug=article.slug)
         article.template = template
 
 

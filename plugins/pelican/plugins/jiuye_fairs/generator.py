@@ -1,4 +1,5 @@
-"""The fair pages and calendars: reads each fair's typed item, writes /fairs/… pages and .ics files."""
+"""The fair pages and calendars: reads each fair's typed item, writes /fairs/… pages and .ics files
+(URLs: jiuye_content/settings.py, URLS)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import icalendar
 from pelican.generators import Generator
 
 from jiuye import model, regions, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
+from pelican.plugins.jiuye_content.settings import URLS, Route
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
 from pelican.plugins.jiuye_fairs.json_ld import json_ld
@@ -26,7 +28,7 @@ MODE_FILTERS: dict[str, tuple[str, Callable[[model.Fair], bool]]] = {
 
 class FairsGenerator(Generator):
     def generate_context(self) -> None:
-        now = self.settings[BUILD_TIME_SETTING]
+        now = settings.build_time(self.settings)
         self.today = now.date()
         siteurl = absolute_root(self.settings)
         self.fairs = []
@@ -36,7 +38,7 @@ class FairsGenerator(Generator):
             try:
                 article.fair = article.item
                 article.fair_json_ld = json_ld(article, article.fair, siteurl)
-                article.fair_ics_url = f"{article.url}event.ics"
+                article.fair_ics_url = URLS.fair_calendar.url(slug=article.slug)
                 self.ics_events[article.slug] = ics_event(article, article.fair, siteurl)
             except Exception as error:  # one file never stops the build
                 reject(article, articles, error)
@@ -64,7 +66,8 @@ class FairsGenerator(Generator):
             return [Month.of(self.today)]
         return [Month(int(k[:4]), int(k[5:])) for k in keys]
 
-    def _write_scope(self, writer, base: str, fairs: list, province: regions.Province | None) -> None:
+    def _write_scope(self, writer, fairs: list, province: regions.Province | None) -> None:
+        scope = province.slug if province else None
         months = self._months(fairs, with_today=province is None)
         keys = [m.key for m in months]
         this_month = f"{self.today:%Y-%m}"
@@ -81,19 +84,21 @@ class FairsGenerator(Generator):
             last = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
             g = grid(month, [a for a in fairs if a.fair.first_day <= last and a.fair.last_day >= first])
             if index > 0:
-                g.prev_url, g.prev_label = f"{base}{months[index - 1].key}/", months[index - 1].label
+                g.prev_url = URLS.fairs.url(province=scope, month=months[index - 1].key)
+                g.prev_label = months[index - 1].label
             if index < len(months) - 1:
-                g.next_url, g.next_label = f"{base}{months[index + 1].key}/", months[index + 1].label
+                g.next_url = URLS.fairs.url(province=scope, month=months[index + 1].key)
+                g.next_label = months[index + 1].label
             grids[month.key] = g
         common = {
             "province": province,
-            "scope_url": base,
             "months": months,
-            "mode_filters": self._mode_links(base, fairs),
+            "mode_filters": self._mode_links(scope, fairs),
+            "calendar_url": self._calendar(province).url(slug=scope),
         }
         template = self.get_template("fairs")
         writer.write_file(
-            f"{base}index.html",
+            URLS.fairs.save_as(province=scope),
             template,
             self.context,
             grid=grids[shown],
@@ -105,7 +110,7 @@ class FairsGenerator(Generator):
         for key, g in grids.items():
             in_month = [a for a in fairs if a.fair.month == key]
             writer.write_file(
-                f"{base}{key}/index.html",
+                URLS.fairs.save_as(province=scope, month=key),
                 template,
                 self.context,
                 grid=g,
@@ -120,7 +125,7 @@ class FairsGenerator(Generator):
             if filtered:
                 up, old = self._scope(filtered)
                 writer.write_file(
-                    f"{base}{slug}/index.html",
+                    URLS.fairs.save_as(province=scope, mode=slug),
                     template,
                     self.context,
                     grid=None,
@@ -131,29 +136,35 @@ class FairsGenerator(Generator):
                     **common,
                 )
 
-    def _mode_links(self, base: str, fairs: list) -> list[tuple[str, str, int]]:
-        links = [("全部", base, len(fairs))]
+    def _mode_links(self, scope: str | None, fairs: list) -> list[tuple[str, str, int]]:
+        links = [("全部", URLS.fairs.url(province=scope), len(fairs))]
         for slug, (label, listed) in MODE_FILTERS.items():
             count = sum(1 for a in fairs if listed(a.fair))
             if count:
-                links.append((label, f"{base}{slug}/", count))
+                links.append((label, URLS.fairs.url(province=scope, mode=slug), count))
         return links
 
+    @staticmethod
+    def _calendar(province: regions.Province | None) -> Route:
+        """The .ics of every fair, or of a province's."""
+        return URLS.province_fairs_calendar if province else URLS.fairs_calendar
+
     def generate_output(self, writer) -> None:
-        self._write_scope(writer, "fairs/", self.fairs, None)
+        self._write_scope(writer, self.fairs, None)
         in_province = by_province(self.fairs)
         output = Path(self.output_path)
         events = self.ics_events
         for province in regions.provinces():  # every province has its page, with or without fairs
             fairs = in_province.get(province.code, [])
-            self._write_scope(writer, f"fairs/{province.slug}/", fairs, province)
+            self._write_scope(writer, fairs, province)
             if fairs:
                 calendar_bytes = ics_calendar(f"{province.short}招聘会", [events[a.slug] for a in fairs])
-                _write(output / "fairs" / f"{province.slug}.ics", calendar_bytes)
+                _write(output / self._calendar(province).save_as(slug=province.slug), calendar_bytes)
         if self.fairs:
-            _write(output / "fairs" / "all.ics", ics_calendar("全国招聘会", list(events.values())))
+            _write(output / self._calendar(None).save_as(), ics_calendar("全国招聘会", list(events.values())))
         for article in self.fairs:
-            _write(output / article.fair_ics_url, ics_calendar(article.title, [events[article.slug]]))
+            calendar_bytes = ics_calendar(article.title, [events[article.slug]])
+            _write(output / URLS.fair_calendar.save_as(slug=article.slug), calendar_bytes)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -1,4 +1,4 @@
-"""Job pages and listings.
+"""Job pages and listings (URLs: jiuye_content/settings.py, URLS).
 
 - /jobs/<id>/ with schema.org JobPosting JSON-LD (template job.html); expired jobs keep their page.
 - /jobs/, /jobs/<province>/ and pre-rendered filter pages by target group and education:
@@ -18,7 +18,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import job_terms, model, regions, schema
-from pelican.plugins.jiuye_content import BUILD_TIME_SETTING, absolute_root, by_province, reject
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
+from pelican.plugins.jiuye_content.settings import URLS
 
 
 def json_ld(article, job: model.Job, siteurl: str) -> dict:
@@ -78,15 +79,25 @@ class Selection:
     education: job_terms.Level | None = None
 
     @property
+    def filters(self) -> dict[str, str | None]:
+        """The slug of each filter given, for URLS.jobs."""
+        chosen = {"province": self.province, "group": self.group, "education": self.education}
+        return {name: value.slug if value else None for name, value in chosen.items()}
+
+    @property
     def url(self) -> str:
-        parts = ["jobs"]
-        if self.province:
-            parts.append(self.province.slug)
-        if self.group:
-            parts += ["group", self.group.slug]
-        if self.education:
-            parts += ["edu", self.education.slug]
-        return "/".join(parts) + "/"
+        return URLS.jobs.url(**self.filters)
+
+    @property
+    def save_as(self) -> str:
+        return URLS.jobs.save_as(**self.filters)
+
+    @property
+    def feed_url(self) -> str | None:
+        """A province's listing (no other filter) has a feed of its new jobs."""
+        if self.province and not self.group and not self.education:
+            return URLS.province_jobs_feed.url(slug=self.province.slug)
+        return None
 
     @property
     def title(self) -> str:
@@ -103,7 +114,7 @@ class Selection:
 
 class JobsGenerator(Generator):
     def generate_context(self) -> None:
-        now = self.settings[BUILD_TIME_SETTING]
+        now = settings.build_time(self.settings)
         siteurl = absolute_root(self.settings)
         articles = self.context.get("articles", [])
         self.jobs = []
@@ -161,7 +172,7 @@ class JobsGenerator(Generator):
         template = self.get_template("jobs")
         for selection, listed in self.listings.items():
             writer.write_file(
-                f"{selection.url}index.html",
+                selection.save_as,
                 template,
                 self.context,
                 paginated={"articles": listed},
@@ -172,11 +183,12 @@ class JobsGenerator(Generator):
                 articles=listed,
                 job_count=len(listed),
             )
-            if selection.province and not selection.group and not selection.education:
+            if selection.feed_url:
                 writer.write_feed(
                     listed,
                     self.context,
-                    f"{selection.url}atom.xml",
+                    URLS.province_jobs_feed.save_as(slug=selection.province.slug),
+                    selection.feed_url,
                     feed_title=f"{self.settings['SITENAME']} · {selection.province.short}新岗位",
                 )
 

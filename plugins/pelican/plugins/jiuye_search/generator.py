@@ -1,5 +1,6 @@
 """The search index as a generator: its context step collects the items every other generator has
-read (it runs after them), its output step writes output/search/i/ and copies lunr.js."""
+read (it runs after them), its output step writes the index (URLS.search_index: output/search/i/)
+and copies lunr.js (JIUYE_LUNR_JS) to URLS.lunr_js."""
 
 from __future__ import annotations
 
@@ -11,15 +12,12 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from jiuye import html_text, model
-from pelican.plugins.jiuye_content import REGISTRY_SETTING
+from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
 
 logger = logging.getLogger(__name__)
-BODY_CHARS_SETTING = "JIUYE_SEARCH_BODY_CHARS"
-DEFAULT_BODY_CHARS = 200  # see benchmarks/search.py: what more body text costs, and finds
-LUNR_SETTING = "JIUYE_LUNR_JS"  # default: node_modules/lunr/lunr.min.js of this repository (4 folders up)
-DEFAULT_LUNR = Path(__file__).resolve().parents[4] / "node_modules" / "lunr" / "lunr.min.js"
 PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
 SNIPPET_CHARS = 90
 
@@ -68,22 +66,22 @@ def document(article, body_chars: int) -> SearchDoc | None:
 
 class SearchGenerator(Generator):
     def generate_context(self) -> None:
-        body_chars = self.settings.get(BODY_CHARS_SETTING, DEFAULT_BODY_CHARS)
+        body_chars = SEARCH_BODY_CHARS.of(self.settings)
         articles = self.context.get("articles", [])
         self.docs = [doc for article in articles if (doc := document(article, body_chars))]
-        self.words = LexiconBuilder(self.settings[REGISTRY_SETTING])
+        self.words = LexiconBuilder(settings.campaigns(self.settings))
         for doc in self.docs:
             self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")
 
     def generate_output(self, writer) -> None:
         output = Path(self.output_path)
         progress = len(self.docs) >= PROGRESS_FROM and sys.stderr.isatty()
-        stats = build(self.docs, self.words, output / "search" / "i", progress=progress)
+        stats = build(self.docs, self.words, output / URLS.search_index.save_as(), progress=progress)
         counts = (stats.documents, stats.shards, stats.total_bytes, stats.seconds)
         logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", *counts)
-        lunr_js = Path(self.settings.get(LUNR_SETTING, DEFAULT_LUNR))
+        lunr_js = Path(LUNR_JS.of(self.settings))
         if lunr_js.exists():
-            target = output / "theme" / "js" / "lunr.min.js"
+            target = output / URLS.lunr_js.save_as(theme=self.settings["THEME_STATIC_DIR"])
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(lunr_js, target)
         else:

@@ -1,7 +1,7 @@
 """Province and campaign pages, the news listing, and an Atom feed per province and campaign.
 
-URLs (DESIGN.md): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/, /news/;
-feeds at /province/<slug>/atom.xml and /campaign/<slug>/atom.xml.
+URLs (jiuye_content/settings.py, URLS): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/,
+/news/; feeds at /province/<slug>/atom.xml, /campaign/<slug>/atom.xml and /news/atom.xml.
 Reads each article's typed item (article.item, jiuye.model) that the jiuye_content plugin attaches.
 """
 
@@ -14,6 +14,8 @@ from pelican.generators import Generator
 
 from jiuye import regions, schema
 from jiuye.campaigns import Campaign
+from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content.settings import URLS, Route
 
 
 @dataclass
@@ -21,7 +23,8 @@ class Listing:
     """One province's or campaign's page: what it is and its news, newest first."""
 
     subject: regions.Province | Campaign
-    url: str
+    route: Route
+    feed: Route
     news: list = field(default_factory=list)
 
     @property
@@ -29,21 +32,29 @@ class Listing:
         return self.subject.slug
 
     @property
+    def url(self) -> str:
+        return self.route.url(slug=self.slug)
+
+    @property
     def save_as(self) -> str:
-        return f"{self.url}index.html"
+        return self.route.save_as(slug=self.slug)
 
     @property
     def feed_url(self) -> str:
-        return f"{self.url}atom.xml"
+        return self.feed.url(slug=self.slug)
+
+    @property
+    def feed_save_as(self) -> str:
+        return self.feed.save_as(slug=self.slug)
 
 
 class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
-        registry = self.settings["JIUYE_CAMPAIGNS"]
+        registry = settings.campaigns(self.settings)
         news = [a for a in self.context.get("articles", []) if getattr(a, "kind", None) == schema.NEWS]
         news.sort(key=lambda a: a.date, reverse=True)
-        provinces = {p.code: Listing(p, f"province/{p.slug}/") for p in regions.provinces()}
-        campaigns = {c.slug: Listing(c, f"campaign/{c.slug}/") for c in registry.campaigns}
+        provinces = {p.code: Listing(p, URLS.province, URLS.province_feed) for p in regions.provinces()}
+        campaigns = {c.slug: Listing(c, URLS.campaign, URLS.campaign_feed) for c in registry.campaigns}
         for article in news:
             for province in article.item.provinces:
                 provinces[province.code].news.append(article)
@@ -74,6 +85,7 @@ class TaxonomyGenerator(Generator):
             writer.write_feed(
                 listing.news,
                 self.context,
+                listing.feed_save_as,
                 listing.feed_url,
                 feed_title=f"{self.settings['SITENAME']} · {listing.subject}",
             )
@@ -83,20 +95,24 @@ class TaxonomyGenerator(Generator):
             self._write_listing(writer, listing, "province", province=listing.subject)
         for listing in self.campaigns:
             self._write_listing(writer, listing, "campaign", campaign=listing.subject)
-        writer.write_file("province/index.html", self.get_template("provinces"), self.context)
-        writer.write_file("campaign/index.html", self.get_template("campaigns"), self.context)
+        writer.write_file(URLS.provinces.save_as(), self.get_template("provinces"), self.context)
+        writer.write_file(URLS.campaigns.save_as(), self.get_template("campaigns"), self.context)
         writer.write_file(
-            "news/index.html",
+            URLS.news.save_as(),
             self.get_template("news_index"),
             self.context,
             paginated={"articles": self.news},
             template_name="news_index",
-            url="news/",
+            url=URLS.news.url(),
             articles=self.news,
         )
         if self.news:
             writer.write_feed(
-                self.news, self.context, "news/atom.xml", feed_title=f"{self.settings['SITENAME']} · 新闻"
+                self.news,
+                self.context,
+                URLS.news_feed.save_as(),
+                URLS.news_feed.url(),
+                feed_title=f"{self.settings['SITENAME']} · 新闻",
             )
 
 
