@@ -31,9 +31,7 @@ _REPORT_WORDS = (
 _NOUN = "|".join(FAIR_NOUNS)
 FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
 # Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
-AGGREGATE = re.compile(
-    r"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每])(?:\d+|[一二三四五六七八九十百千]+)\s*(?:多|余)?\s*场(?!次)"
-)
+AGGREGATE = re.compile(rf"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每]){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)")
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")

@@ -62,8 +62,8 @@ def _absolute(soup: BeautifulSoup, base_url: str | None) -> None:
 
 def _lone_link(paragraph: Tag) -> str | None:
     links = paragraph.find_all("a")
-    text = paragraph.get_text(strip=True)
-    if len(links) == 1 and links[0].get("href") and text == links[0].get_text(strip=True):
+    text = html_text.plain(paragraph)
+    if len(links) == 1 and links[0].get("href") and text == html_text.plain(links[0]):
         href = links[0]["href"]
         if text.rstrip("/") == href.rstrip("/") and urlsplit(href).scheme in ("http", "https"):
             return href
@@ -87,7 +87,7 @@ def clean(html: str, base_url: str | None = None) -> Cleaned:
     for block in soup.find_all(["p", "div"]):
         if block.decomposed or block.find(["p", "div"]):
             continue  # judge the innermost blocks only
-        text = block.get_text(" ", strip=True)
+        text = html_text.plain(block)
         credit = _CREDIT.match(text)
         if credit:
             publisher = credit.group(1).strip()
@@ -102,7 +102,7 @@ def clean(html: str, base_url: str | None = None) -> Cleaned:
     safe = sanitise(str(soup))
     tidy = BeautifulSoup(safe, "html.parser")
     for empty in tidy.find_all(["p", "div", "span", "strong"]):
-        if not empty.get_text(strip=True) and not empty.find("img"):
+        if not html_text.plain(empty) and not empty.find("img"):
             empty.decompose()
     text_md = markdownify(str(tidy), heading_style="ATX", escape_misc=True, bullets="-")
     text_md = re.sub(r"\n{3,}", "\n\n", text_md).strip()
