@@ -8,7 +8,8 @@ STAMP  := $(VENV)/.installed
 
 ## demo: set up, scrape the bundled demo sources (no network), build, serve on http://127.0.0.1:8000
 demo: setup
-	$(BIN)/invoke rebuild
+	$(BIN)/invoke scrape --quiet
+	$(BIN)/invoke build
 	$(BIN)/invoke serve
 
 ## test: set up and run the whole test suite (browser tests use /usr/bin/chromium)

@@ -1,16 +1,54 @@
-"""Invoke tasks: scrape, build, serve, rebuild, check. `invoke --list` shows them."""
+"""Invoke tasks: scrape, build, serve, rebuild, rollback, publish, check. `invoke --list` shows them.
+
+`invoke rebuild` is the scheduler's task; its exit statuses: 0 all well (a source read whole despite
+recoverable flaws is a warning), 1 some sources failed but the site was published, 2 the build or
+its verification failed and nothing was published, 3 another run holds the lock.
+"""
 
 from __future__ import annotations
 
 import shlex
+import shutil
 import sys
+import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 from invoke import Context, Exit, task
+from pelican.settings import read_settings
+
+from publishing import lock, verify
+from publishing.copy import copy_swapped
+from publishing.releases import KEEP, ReleaseError, Releases
 
 ROOT = Path(__file__).parent
 PYTHON = shlex.quote(sys.executable)
-OUTPUT = "output"
+OUTPUT = "output"  # the live site: a symlink to the current release
+RELEASES = "releases"
+LOCK = Path(".cache") / "rebuild.lock"
+LOGS = Path("logs")
+OK, SOURCES_FAILED, NOT_PUBLISHED, LOCKED = 0, 1, 2, 3
+
+
+def _releases() -> Releases:
+    return Releases(Path(OUTPUT), Path(RELEASES))
+
+
+class _Tee:
+    """Writes to the terminal and the run's log file."""
+
+    def __init__(self, *streams: TextIO) -> None:
+        self.streams = streams
+
+    def write(self, text: str) -> int:
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        for stream in self.streams:
+            stream.flush()
 
 
 @task(help={"sources": "source list (default: sources.toml)", "quiet": "no progress bars"})
@@ -22,11 +60,30 @@ def scrape(c: Context, sources: str = "sources.toml", quiet: bool = False) -> No
         raise Exit("抓取完成，但有来源或条目出错（见上方报告）", code=result.exited)
 
 
-@task(help={"production": "use publishconf.py (real SITEURL, clean output)"})
-def build(c: Context, production: bool = False) -> None:
-    """Build the site into output/."""
+def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
+    """Build into a new release folder and verify it; Exit(2) with the live site untouched when
+    either fails. Returns the verified build, not yet live."""
+    releases = _releases()
+    folder = releases.new()
     conf = "publishconf.py" if production else "pelicanconf.py"
-    c.run(f"{PYTHON} -m pelican content -s {conf} -o {OUTPUT}", pty=False)
+    streams = {"out_stream": log, "err_stream": log} if log else {}
+    command = f"{PYTHON} -m pelican content -s {conf} -o {shlex.quote(str(folder))}"
+    result = c.run(command, warn=True, pty=False, **streams)
+    found = [] if result.exited else verify.problems(folder, read_settings(conf)["SITEURL"], production)
+    if result.exited or found:
+        for problem in found[:50]:
+            print(f"验证未通过 {problem}", file=log or sys.stdout)
+        shutil.rmtree(folder, ignore_errors=True)
+        reason = f"构建失败（退出码 {result.exited}）" if result.exited else f"验证未通过：{len(found)} 个问题"
+        raise Exit(f"{reason}；线上网站未改动", code=NOT_PUBLISHED)
+    return folder
+
+
+@task(help={"production": "use publishconf.py (JIUYE_SITEURL required)", "keep": "releases to keep"})
+def build(c: Context, production: bool = False, keep: int = KEEP) -> None:
+    """Build the site into a new release, verify it, and make it live at output/ in one swap."""
+    release = _releases().publish(_build(c, production), keep)
+    print(f"已发布 {release}")
 
 
 @task(help={"port": "port to serve on", "bind": "address to bind"})
@@ -36,17 +93,76 @@ def serve(c: Context, port: int = 8000, bind: str = "127.0.0.1") -> None:
     c.run(f"{PYTHON} -m pelican --listen --port {port} --bind {bind} -o {OUTPUT} -s pelicanconf.py", pty=False)
 
 
-@task(help={"sources": "source list (default: sources.toml)"})
-def rebuild(c: Context, sources: str = "sources.toml") -> None:
-    """Scrape, then build, for cron/CI. Builds even when a source failed; exits non-zero then."""
-    failure = None
+@task(
+    help={
+        "sources": "source list (default: sources.toml)",
+        "wait": "wait for a running rebuild instead of exiting with status 3",
+        "keep": "releases to keep for rollback",
+    }
+)
+def rebuild(c: Context, sources: str = "sources.toml", wait: bool = False, keep: int = KEEP) -> None:
+    """For schedulers: lock, scrape, check, build with publishconf.py into a new release, verify,
+    publish by an atomic swap. A log per run in logs/, one summary line at the end."""
+    started = time.monotonic()
+    LOGS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    with open(LOGS / f"rebuild-{stamp}.log", "w", encoding="utf-8") as log_file:
+        log = _Tee(sys.stdout, log_file)
+        try:
+            with lock.exclusive(LOCK, wait):
+                status, summary = _rebuild(c, sources, keep, log)
+        except lock.Locked as error:
+            status, summary = LOCKED, str(error)
+        line = f"rebuild {stamp}: {summary}（用时 {time.monotonic() - started:.0f} 秒，退出码 {status}）"
+        print(line, file=log)
+    if status:
+        raise Exit(code=status)
+
+
+def _rebuild(c: Context, sources: str, keep: int, log: _Tee) -> tuple[int, str]:
+    command = f"{PYTHON} -m scrapers --sources {shlex.quote(sources)} --quiet"
+    scraped = c.run(command, warn=True, pty=False, out_stream=log, err_stream=log)
+    if scraped.exited not in (OK, SOURCES_FAILED):
+        return NOT_PUBLISHED, f"来源配置错误（退出码 {scraped.exited}），未构建"
+    from jiuye.check import check_tree
+
+    content_problems = list(check_tree(Path("content")))
+    for problem in content_problems:
+        print(f"内容问题 {problem}", file=log)
     try:
-        scrape(c, sources=sources, quiet=True)
+        release = _releases().publish(_build(c, production=True, log=log), keep)
     except Exit as error:
-        failure = error
-    build(c)
-    if failure:
-        raise failure
+        return NOT_PUBLISHED, str(error.message)
+    status = SOURCES_FAILED if scraped.exited else OK
+    sources_state = "有来源出错" if status else "来源正常"
+    return status, f"已发布 {release.name}；{sources_state}；内容问题 {len(content_problems)} 个（已跳过出错条目）"
+
+
+@task
+def rollback(c: Context) -> None:
+    """Make the previous release live again."""
+    try:
+        release = _releases().rollback()
+    except ReleaseError as error:
+        raise Exit(str(error), code=1) from error
+    print(f"已回退到 {release}")
+
+
+@task(help={"to": "copy the live site into this folder (swapped in whole)", "rsync": "rsync target"})
+def publish(c: Context, to: str = "", rsync: str = "") -> None:
+    """Copy the live release elsewhere: --to DIR (a copy swapped in by rename) or --rsync TARGET."""
+    live = Path(OUTPUT)
+    if not (to or rsync):
+        raise Exit("请指定 --to DIR 或 --rsync TARGET", code=1)
+    if not (live / "index.html").is_file():
+        raise Exit("output/ 中没有已构建的网站，请先运行 invoke build 或 invoke rebuild", code=1)
+    if to:
+        copy_swapped(live.resolve(), Path(to))
+        print(f"已复制到 {to}")
+    if rsync:
+        c.run(f"rsync -a --delete --delay-updates {shlex.quote(str(live.resolve()))}/ {shlex.quote(rsync)}", pty=False)
+    if not (to or rsync):
+        raise Exit("请指定 --to DIR 或 --rsync TARGET", code=1)
 
 
 @task(help={"content": "content folder (default: content)"})

@@ -164,10 +164,14 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
     if out.exists():
         shutil.rmtree(out)
     total = 0
-    for number, entries in sorted(split(serialized, shards).items()):
-        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": entries}))
-    for number, known in sorted(lexicon_shards(lexicon, lexicon_files).items()):
-        total += _write(out / "l" / f"{number}.json", _dump(known))
+    # Every file the manifest counts is written, an empty one too: a query whose term hashes to it
+    # must find "nothing here", not a missing file.
+    terms = split(serialized, shards)
+    for number in range(shards):
+        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": terms.get(number, [])}))
+    known = lexicon_shards(lexicon, lexicon_files)
+    for number in range(lexicon_files):
+        total += _write(out / "l" / f"{number}.json", _dump(known.get(number, {"w": {}, "m": {}})))
     for start in range(0, len(docs), BUCKET):
         rows = [_row(doc) for doc in docs[start : start + BUCKET]]
         total += _write(out / "d" / f"{start // BUCKET}.json", _dump(rows))

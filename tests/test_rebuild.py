@@ -1,0 +1,134 @@
+"""`invoke rebuild` as a scheduler runs it: locked, built apart, verified, swapped in whole.
+
+Each test runs the real task in a copy of the project (its own content/, output/, releases/), on
+the bundled demo sources, with the production settings.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from publishing import lock, verify
+from tests.conftest import BUILD_NOW, ROOT
+
+HOST = "https://jiuye.test"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content", ignore=shutil.ignore_patterns("scraped"))
+    for name in ("sources.toml", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("demo", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    return tmp_path
+
+
+def invoke(project: Path, *args: str, site_url: str | None = HOST, **popen) -> subprocess.Popen:
+    env = {**os.environ, "JIUYE_NOW": BUILD_NOW}
+    env.pop("JIUYE_SITEURL", None)
+    if site_url:
+        env["JIUYE_SITEURL"] = site_url
+    command = [sys.executable, "-m", "invoke", "-r", str(ROOT), *args]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
+    return subprocess.Popen(command, cwd=project, env=env, **pipes, **popen)
+
+
+def run(project: Path, *args: str, site_url: str | None = HOST) -> tuple[int, str]:
+    process = invoke(project, *args, site_url=site_url)
+    out, _ = process.communicate(timeout=300)
+    return process.returncode, out
+
+
+def live_bytes(project: Path) -> dict[str, bytes]:
+    live = project / "output"
+    return {p.relative_to(live).as_posix(): p.read_bytes() for p in live.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_publishes_a_verified_release_on_the_real_host(project):
+    status, out = run(project, "rebuild")
+    assert status == 0, out
+    live = project / "output"
+    assert live.is_symlink() and (live / "index.html").is_file()
+    assert verify.problems(live, HOST) == []
+    published = [p for p in live.rglob("*") if p.suffix in (".html", ".xml", ".ics", ".json", ".js")]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in published]
+    assert not any("127.0.0.1" in text for text in texts)
+    assert sum(HOST in text for text in texts) > 50
+    logs = list((project / "logs").glob("rebuild-*.log"))
+    assert len(logs) == 1 and "已发布" in logs[0].read_text(encoding="utf-8")
+    assert out.strip().splitlines()[-1].startswith("rebuild ") and "退出码 0" in out
+
+
+def test_without_a_site_url_nothing_is_published(project):
+    assert run(project, "rebuild")[0] == 0
+    before = live_bytes(project)
+    status, out = run(project, "rebuild", site_url=None)
+    assert status == 2 and "JIUYE_SITEURL" in out
+    assert live_bytes(project) == before
+    assert not [p for p in (project / "releases").iterdir() if p.name.startswith(".")]
+
+
+def test_a_second_run_exits_3_while_the_first_holds_the_lock(project):
+    with lock.exclusive(project / ".cache" / "rebuild.lock"):
+        started = time.monotonic()
+        status, out = run(project, "rebuild")
+    assert status == 3 and "另一次运行" in out
+    assert time.monotonic() - started < 30
+    assert not (project / "output").exists()
+
+
+def test_a_rebuild_killed_mid_build_leaves_the_previous_release_live(project):
+    assert run(project, "rebuild")[0] == 0
+    before = live_bytes(project)
+    (project / "content" / "news").mkdir(exist_ok=True)
+    (project / "content" / "news" / "killed.md").write_text(
+        "Title: 未发布的新闻\nDate: 2026-11-20\n\n正文。\n", encoding="utf-8"
+    )
+    process = invoke(project, "rebuild", start_new_session=True)
+    releases = project / "releases"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # until the new build has begun writing pages
+        building = [p for p in releases.iterdir() if p.name.startswith(".")]
+        if building and any(building[0].rglob("*.html")):
+            break
+        time.sleep(0.02)
+    else:
+        pytest.fail("the second rebuild never started building")
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert live_bytes(project) == before
+    status, out = run(project, "rebuild")  # the next run publishes, and clears the killed build away
+    assert status == 0, out
+    assert "未发布的新闻" in (project / "output" / "news" / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in releases.iterdir() if p.name.startswith(".")]
+
+
+def test_rollback_makes_the_previous_release_live(project):
+    assert run(project, "build")[0] == 0
+    first = (project / "output").resolve()
+    assert run(project, "build")[0] == 0
+    assert (project / "output").resolve() != first
+    status, out = run(project, "rollback")
+    assert status == 0, out
+    assert (project / "output").resolve() == first
+
+
+def test_verification_finds_a_missing_page_and_an_unreadable_feed(tmp_path):
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="/news/">新闻</a><a href="/gone/">?</a>'
+                                     '<div class="content"><a href="/typo/">正文中的链接</a></div>', encoding="utf-8")
+    (site / "news" / "index.html").write_text("<p>ok</p>", encoding="utf-8")
+    (site / "news" / "atom.xml").write_text("<feed><title>broken", encoding="utf-8")
+    found = verify.problems(site, HOST, production=False)
+    assert any("/gone/" in p for p in found) and not any("/typo/" in p for p in found)
+    assert any("atom.xml" in p for p in found) and any("manifest.json" in p for p in found)
