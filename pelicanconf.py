@@ -46,7 +46,11 @@ CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
-DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+# Drafts (Status: draft) are built for preview here, and never in publishconf.py.
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
 
 DEFAULT_PAGINATION = 20
 PAGINATED_TEMPLATES = {"province": None, "campaign": None, "news_index": None, "jobs": 30}

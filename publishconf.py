@@ -22,3 +22,4 @@ if urlsplit(SITEURL).scheme not in ("http", "https") or not urlsplit(SITEURL).ne
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True  # the release folder, built apart from the live site
 LOAD_CONTENT_CACHE = False
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""  # drafts are previewed locally, never published

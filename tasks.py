@@ -177,3 +177,34 @@ def check(c: Context, content: str = "content") -> None:
     if problems:
         raise Exit(f"内容检查未通过：{len(problems)} 个问题", code=1)
     print("内容检查通过")
+
+
+@task(
+    help={
+        "kind": "news, job or fair",
+        "title": "the item's title",
+        "slug": "its URL name (letters, digits, '-'); default: from the date",
+        "content": "content folder (default: content)",
+    }
+)
+def new(c: Context, kind: str, title: str = "待填写的标题", slug: str = "", content: str = "content") -> None:
+    """Write a new draft news item, job or fair with every field to fill; prints its path."""
+    from jiuye import blank, dates
+
+    if kind not in blank.KINDS:
+        raise Exit(f"未知类别 {kind!r}：应为 {' / '.join(blank.KINDS)}", code=1)
+    now = datetime.now(dates.SHANGHAI)
+    slug = slug or f"{now:%Y%m%d}-{kind}-{now:%H%M%S}"
+    path = Path(content) / blank.FOLDERS[kind] / f"{slug}.md"
+    if path.exists():
+        raise Exit(f"文件已存在，未覆盖：{path}", code=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(blank.blank(kind, title, slug, now), encoding="utf-8")
+    print(f"已创建草稿 {path}：填写字段后删除 Status: draft 一行即可发布；invoke check 检查，invoke build 预览")
+
+
+@task(help={"port": "port to serve on"})
+def livereload(c: Context, port: int = 8000) -> None:
+    """Build, serve on http://127.0.0.1:8000 and rebuild whenever a content or theme file is saved."""
+    print(f"预览 http://127.0.0.1:{port}/ ，保存文件后自动重新构建（Ctrl+C 退出）")
+    c.run(f"{PYTHON} -m pelican content -s pelicanconf.py -o {OUTPUT} --autoreload --listen --port {port}", pty=False)

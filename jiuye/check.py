@@ -34,8 +34,16 @@ def check_file(path: Path, registry: Registry) -> Iterator[schema.Problem]:
         yield schema.Problem("(编码)", "", f"不是 UTF-8 文本：{error.reason}", str(path))
         return
     meta, _ = metadata.parse(text)
+    lines = metadata.key_lines(text)
     for key in metadata.repeated_keys(text):
         if key not in schema.LIST_FIELDS:
-            yield schema.Problem(key, meta.get(key, ""), "字段重复出现 (field given more than once)", str(path))
+            reason = "字段重复出现 (field given more than once)"
+            yield schema.Problem(key, meta.get(key, ""), reason, _where(path, lines, key))
     for problem in schema.validate(meta, registry):
-        yield problem.at(str(path))
+        yield problem.at(_where(path, lines, problem.field))
+
+
+def _where(path: Path, lines: dict[str, int], field: str) -> str:
+    """file:line of the field's line in the header; the file alone for a field it lacks."""
+    line = lines.get(field.lower())
+    return f"{path}:{line}" if line else str(path)

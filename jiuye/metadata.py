@@ -29,6 +29,18 @@ def parse(text: str) -> tuple[dict[str, str], str]:
     return meta, ""
 
 
+def key_lines(text: str) -> dict[str, int]:
+    """The line (1-based) where each key of the header first appears."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        if not line.strip():
+            break
+        match = _LINE.match(line)
+        if match:
+            found.setdefault(match.group(1).lower(), number)
+    return found
+
+
 def repeated_keys(text: str) -> list[str]:
     """Keys the header gives more than once (Pelican would read them as a list)."""
     seen: list[str] = []

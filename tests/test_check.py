@@ -43,9 +43,9 @@ def test_bad_date_and_unknown_province_are_named(tmp_path):
     result = invoke_check(content)
     assert result.returncode != 0
     out = result.stdout
-    assert f"{bad_date}: 字段 date = '2022-02-30'" in out
-    assert f"{bad_province}: 字段 provinces = '湖北, 湖背'" in out and "湖背" in out
-    assert f"{typo}: 字段 provices = '湖北'" in out and "未知字段" in out
+    assert f"{bad_date}:2: 字段 date = '2022-02-30'" in out
+    assert f"{bad_province}:3: 字段 provinces = '湖北, 湖背'" in out and "湖背" in out
+    assert f"{typo}:3: 字段 provices = '湖北'" in out and "未知字段" in out
 
 
 def test_unknown_campaign_and_missing_title(tmp_path):
@@ -53,7 +53,33 @@ def test_unknown_campaign_and_missing_title(tmp_path):
     path = write_news(content, "x.md", Date="2022-08-01", Campaigns="秋风行动")
     out = invoke_check(content).stdout
     assert f"{path}: 字段 title = ''" in out
-    assert f"{path}: 字段 campaigns = '秋风行动'" in out
+    assert f"{path}:2: 字段 campaigns = '秋风行动'" in out
+
+
+def test_five_broken_files_are_all_reported_in_one_run(tmp_path):
+    content = new_content_dir(tmp_path)
+    broken = [
+        write_news(content, "a.md", Title="招聘会", Date="2022-13-01"),
+        write_news(content, "b.md", Title="招聘会", Date="2022-08-01", Provinces="火星"),
+        write_news(content, "c.md", Title="招聘会", Date="2022-08-01", Source_url="ftp://example.org/x"),
+        write_news(content, "d.md", Date="2022-08-01"),
+        write_news(content, "e.md", Title="招聘会", Date="2022-08-01", Campaigns="不存在的活动"),
+    ]
+    result = invoke_check(content)
+    assert result.returncode == 1 and "5 个问题" in result.stdout + result.stderr
+    assert all(str(path) in result.stdout for path in broken)
+
+
+def test_invoke_new_writes_a_draft_with_every_field_that_check_guides(tmp_path):
+    content = new_content_dir(tmp_path)
+    made = run_python("-m", "invoke", "-r", str(ROOT), "new", "fair", "--title", "武汉专场招聘会",
+                      "--slug", "wuhan-fair", "--content", str(content))  # fmt: skip
+    path = content / "fairs" / "wuhan-fair.md"
+    assert made.returncode == 0 and path.is_file()
+    meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
+    assert meta["status"] == "draft" and meta["title"] == "武汉专场招聘会" and "venue" in meta and "online_url" in meta
+    out = invoke_check(content).stdout
+    assert f"{path}:" in out and "字段 start" in out and "字段 province" in out
 
 
 def test_the_demo_content_is_valid(demo_site):
@@ -71,9 +97,9 @@ def test_a_bad_url_and_a_far_date_are_refused(tmp_path):
     result = invoke_check(content)
     assert result.returncode != 0
     out = result.stdout
-    assert f"{link}: 字段 source_url = {breakout!r}: 网址含有引号" in out
-    assert f"{script}: 字段 source_url = 'javascript:alert(1)': 只接受 http 或 https 网址" in out
-    assert f"{far}: 字段 date = '9999-12-31 10:00': 日期超出合理范围" in out
+    assert f"{link}:3: 字段 source_url = {breakout!r}: 网址含有引号" in out
+    assert f"{script}:3: 字段 source_url = 'javascript:alert(1)': 只接受 http 或 https 网址" in out
+    assert f"{far}:2: 字段 date = '9999-12-31 10:00': 日期超出合理范围" in out
 
 
 def test_the_build_leaves_out_what_check_refuses(tmp_path):

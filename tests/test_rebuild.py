@@ -132,3 +132,16 @@ def test_verification_finds_a_missing_page_and_an_unreadable_feed(tmp_path):
     found = verify.problems(site, HOST, production=False)
     assert any("/gone/" in p for p in found) and not any("/typo/" in p for p in found)
     assert any("atom.xml" in p for p in found) and any("manifest.json" in p for p in found)
+
+
+def test_a_draft_is_previewed_locally_and_never_published(project):
+    (project / "content" / "news").mkdir(exist_ok=True)
+    (project / "content" / "news" / "draft.md").write_text(
+        "Title: 尚未审定的草稿\nDate: 2026-11-20\nSlug: draft-one\nStatus: draft\n\n正文。\n", encoding="utf-8"
+    )
+    assert run(project, "build")[0] == 0
+    assert "尚未审定的草稿" in (project / "output" / "drafts" / "draft-one" / "index.html").read_text(encoding="utf-8")
+    assert run(project, "rebuild")[0] == 0
+    published = live_bytes(project)
+    assert not any(name.startswith("drafts/") for name in published)
+    assert not any("尚未审定的草稿".encode() in data for data in published.values())
