@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from jiuye import dates, job_terms, regions, schema
@@ -64,8 +64,14 @@ class Job(Item):
 
     kind = schema.JOB
 
-    def expired(self, now: datetime) -> bool:
-        return bool(self.valid_through and self.valid_through < now)
+    def closes(self, max_age: timedelta | None = None) -> datetime | None:
+        """When it leaves the open listings: its Valid_through, else `max_age` after it was posted
+        (a posting that says no deadline is not open for ever)."""
+        return self.valid_through or (self.date + max_age if max_age else None)
+
+    def expired(self, now: datetime, max_age: timedelta | None = None) -> bool:
+        closes = self.closes(max_age)
+        return bool(closes and closes < now)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -13,6 +13,7 @@ from tests.conftest import BUILD_NOW, build_site, new_content_dir, scraped, soup
 
 REQUIRED = ("title", "description", "datePosted", "hiringOrganization", "jobLocation")
 NOW = datetime.fromisoformat(BUILD_NOW)
+MAX_AGE = timedelta(days=60)
 
 
 def listed_slugs(page: BeautifulSoup) -> list[str]:
@@ -20,7 +21,9 @@ def listed_slugs(page: BeautifulSoup) -> list[str]:
 
 
 def is_open(meta: dict[str, str]) -> bool:
-    return "valid_through" not in meta or datetime.fromisoformat(meta["valid_through"]) >= NOW
+    """Open until Valid_through, or for JIUYE_JOB_MAX_AGE_DAYS (60) after it was posted."""
+    closes = meta.get("valid_through") or (datetime.fromisoformat(meta["date"]) + MAX_AGE).isoformat()
+    return datetime.fromisoformat(closes) >= NOW
 
 
 def test_every_job_page_carries_valid_job_posting_json_ld(demo_site):
@@ -75,6 +78,22 @@ def test_expired_job_leaves_listings_and_keeps_its_page(demo_site):
         assert datetime.fromisoformat(data["validThrough"]) < NOW
         for listing in listing_pages:
             assert slug not in listed_slugs(soup(listing)), listing
+
+
+def test_a_job_without_a_deadline_closes_after_the_default_age(tmp_path):
+    content = new_content_dir(tmp_path)
+    (content / "jobs").mkdir()
+    for slug, posted in (("fresh", "2026-11-01"), ("stale", "2026-08-01")):
+        meta = {"Title": f"岗位 {slug}", "Date": posted, "Category": "岗位", "Employer": "测试单位", "Province": "湖北",
+                "Slug": slug}  # fmt: skip
+        (content / "jobs" / f"{slug}.md").write_text(metadata.render(meta, "描述。"), encoding="utf-8")
+    site = tmp_path / "output"
+    build_site(content, site)
+    assert listed_slugs(soup(site / "jobs" / "hubei" / "index.html")) == ["fresh"]
+    stale = soup(site / "jobs" / "stale" / "index.html")
+    assert "未写明截止日期" in stale.select_one(".expired").get_text()
+    data = json.loads(stale.select_one('script[type="application/ld+json"]').string)
+    assert data["validThrough"].startswith("2026-09-30") and "2026-09-30" in stale.get_text()
 
 
 def test_filter_pages_by_group_and_education(demo_site):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from jiuye import dates
@@ -66,7 +66,9 @@ NOW = Setting("JIUYE_NOW", None, (str,), "an ISO date-time (str), such as '2026-
 SEARCH_BODY_CHARS = Setting("JIUYE_SEARCH_BODY_CHARS", 200, (int,), "a number of characters (int ≥ 0)", minimum=0)
 # The lunr.js copied beside the theme's scripts for the search page.
 LUNR_JS = Setting("JIUYE_LUNR_JS", DEFAULT_LUNR, (str, os.PathLike), "the path of lunr.min.js (str)")
-GIVEN = (CAMPAIGNS_FILE, NOW, SEARCH_BODY_CHARS, LUNR_JS)
+# How long a job without Valid_through stays open after it was posted, in days.
+JOB_MAX_AGE_DAYS = Setting("JIUYE_JOB_MAX_AGE_DAYS", 60, (int,), "a number of days (int ≥ 1)", minimum=1)
+GIVEN = (CAMPAIGNS_FILE, NOW, SEARCH_BODY_CHARS, LUNR_JS, JOB_MAX_AGE_DAYS)
 
 # Set by `configure` for every plugin to read (a value given for them is replaced):
 CAMPAIGNS = "JIUYE_CAMPAIGNS"  # the jiuye.campaigns.Registry read from JIUYE_CAMPAIGNS_FILE
@@ -92,6 +94,10 @@ def configure(settings: dict) -> None:
 
 def build_time(settings: Mapping) -> datetime:
     return settings[BUILD_TIME]
+
+
+def job_max_age(settings: Mapping) -> timedelta:
+    return timedelta(days=JOB_MAX_AGE_DAYS.of(settings))
 
 
 def campaigns(settings: Mapping) -> Registry:

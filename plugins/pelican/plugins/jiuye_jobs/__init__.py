@@ -44,8 +44,8 @@ def json_ld(article, job: model.Job, siteurl: str) -> dict:
         "identifier": {"@type": "PropertyValue", "name": job.source, "value": job.slug},
         "url": f"{siteurl}/{article.url}",
     }
-    if job.valid_through:
-        data["validThrough"] = job.valid_through.isoformat()
+    if article.closes:  # Valid_through, else when the site stops listing it (both on the page)
+        data["validThrough"] = article.closes.isoformat()
     if job.employment_type:
         data["employmentType"] = job_terms.EMPLOYMENT_TYPES[job.employment_type]
     if job.salary and not job.salary.negotiable:
@@ -114,14 +114,15 @@ class Selection:
 
 class JobsGenerator(Generator):
     def generate_context(self) -> None:
-        now = settings.build_time(self.settings)
+        now, max_age = settings.build_time(self.settings), settings.job_max_age(self.settings)
         siteurl = absolute_root(self.settings)
         articles = self.context.get("articles", [])
         self.jobs = []
         for article in [a for a in articles if getattr(a, "kind", None) == schema.JOB]:
             try:
                 article.job = article.item
-                article.expired = article.item.expired(now)
+                article.expired = article.item.expired(now, max_age)
+                article.closes = article.item.closes(max_age)
                 article.job_json_ld = json_ld(article, article.job, siteurl)
             except Exception as error:  # one file never stops the build
                 reject(article, articles, error)
