@@ -17,6 +17,7 @@ from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
 from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, item_problem, where
+from scrapers.ledger import Ledger
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -24,7 +25,8 @@ NEWS_DIR = Path("scraped") / "news"
 # Jobs and fairs are filed by identity, not by source: the same one from two sources is one file.
 JOBS_DIR = Path("scraped") / "jobs"
 FAIRS_DIR = Path("scraped") / "fairs"
-COLUMNS = [o.value for o in store.Outcome] + ["重复", "警告", "失败", "文中招聘会"]
+DELETED = "已删除"  # an editor deleted the file: the scraper does not write it again (scrapers/ledger.py)
+COLUMNS = [o.value for o in store.Outcome] + [DELETED, "重复", "警告", "失败", "文中招聘会"]
 # Fairs read out of news items are counted apart, so that the outcome columns count the source's items.
 FAIRS_IN_NEWS = "文中招聘会"
 
@@ -59,6 +61,7 @@ class Run:
         self.content_dir = content_dir
         self.log = log
         self.report = RunReport()
+        self.ledger = Ledger(content_dir)
 
     def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
         result = SourceReport(source)
@@ -155,7 +158,11 @@ class Run:
         self, result: SourceReport, path: Path, meta: dict[str, str], body: str, count_as: str | None = None
     ) -> None:
         self.report.written.add(path)
+        if self.ledger.deleted(path):
+            result.counts[DELETED] += 1
+            return
         outcome = store.store(path, meta, body)
+        self.ledger.record(path)
         result.counts[count_as or outcome.value] += 1
         if outcome is store.Outcome.PROTECTED:
             print(f"保留编辑修改，未覆盖：{path}", file=self.log)
@@ -182,6 +189,7 @@ def run(
     scrape = Run(registry, content_dir, log or sys.stderr)
     for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
         scrape.source(source, fetcher, progress)
+        scrape.ledger.save()  # after each source: a run killed later still remembers what it wrote
     return scrape.report
 
 

@@ -119,6 +119,20 @@ def test_an_edited_file_survives_a_rerun(content, registry, seeds_written):
     assert path.read_text(encoding="utf-8") == edited
 
 
+def test_an_editors_deletion_is_remembered(content, registry, seeds_written):
+    path = sorted((content / "scraped" / "news" / "seeds").glob("*.md"))[0]
+    path.unlink()
+    for _ in range(2):  # and stays remembered
+        report = scrape([Source("seeds", "posts", str(SEEDS))], content, registry)
+        assert report.sources[0].counts["已删除"] == 1 and report.sources[0].counts["未变"] == 4
+        assert not path.exists()
+    ledger = content / "scraped" / ".written"
+    key = path.relative_to(content).as_posix()
+    ledger.write_text("".join(f"{line}\n" for line in ledger.read_text(encoding="utf-8").splitlines() if line != key))
+    report = scrape([Source("seeds", "posts", str(SEEDS))], content, registry)
+    assert report.sources[0].counts["新增"] == 1 and path.exists()  # its line removed: it may come back
+
+
 def test_an_updated_item_rewrites_its_own_file(tmp_path, content, registry, seeds_written):
     posts = tmp_path / "posts"
     shutil.copytree(SEEDS, posts)
