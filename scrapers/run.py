@@ -16,6 +16,7 @@ from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
+from scrapers.identity import StoredNews
 from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, item_problem, where
 from scrapers.ledger import Ledger
 from scrapers.readers import READERS
@@ -62,6 +63,7 @@ class Run:
         self.log = log
         self.report = RunReport()
         self.ledger = Ledger(content_dir)
+        self.stored: dict[str, StoredNews] = {}  # per source: its news files by link and title
 
     def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
         result = SourceReport(source)
@@ -88,7 +90,12 @@ class Run:
 
     def news(self, item: Item, source: Source, result: SourceReport) -> None:
         cleaned = clean.clean(item.html, item.base_url)
-        slug = slug_for(item)
+        folder = self.content_dir / NEWS_DIR / source.id
+        if source.id not in self.stored:
+            self.stored[source.id] = StoredNews(folder)
+        stored = self.stored[source.id]
+        path = stored.path_for(item, folder / store.file_name(source.id, item.item_id), self.report.written)
+        slug = stored.slugs.get(path) or slug_for(item)  # a re-published story keeps its page
         places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
         try:
             meta = enrich.metadata(item, cleaned, places, source, self.registry, slug)
@@ -99,7 +106,7 @@ class Run:
         meta = news.meta
         for warning in news.warnings:
             self.warn(result, warning.at(where(source.id, item.item_id)))
-        path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
+        stored.add(path, meta.get("Source_url"), item.title, item.date.date().isoformat(), slug)
         self.store(result, path, meta, cleaned.markdown)
         for reported in fair_text.extract(cleaned.paragraphs, item.date, places.provinces):
             if reported.problem:

@@ -133,6 +133,36 @@ def test_an_editors_deletion_is_remembered(content, registry, seeds_written):
     assert report.sources[0].counts["新增"] == 1 and path.exists()  # its line removed: it may come back
 
 
+def _one_item_feed(path: Path, guid: str, link: str, title: str = "湖北省举办就业援助月专场招聘会") -> Path:
+    path.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+<item><title>{title}</title><guid isPermaLink="false">{guid}</guid><link>{link}</link>
+<pubDate>Mon, 05 Jan 2026 10:00:00 +0800</pubDate><description>湖北省各地举办招聘会。</description></item>
+</channel></rss>""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_story_republished_under_a_new_guid_is_still_one_file(tmp_path, content, registry):
+    feed = tmp_path / "feed.xml"
+    runs = [
+        ("guid-1", "https://news.example.cn/a/1.html"),
+        ("guid-2", "https://NEWS.example.cn/a/1.html#top"),  # same link, new guid
+        ("guid-3", "https://news.example.cn/mirror/9.html"),  # new link, same title and day
+    ]
+    slugs = set()
+    for guid, link in runs:
+        scrape([Source("republish", "feed", str(_one_item_feed(feed, guid, link)))], content, registry)
+        files = list((content / "scraped" / "news" / "republish").glob("*.md"))
+        assert len(files) == 1, (guid, files)
+        slugs.add(metadata.parse(files[0].read_text(encoding="utf-8"))[0]["slug"])
+    assert len(slugs) == 1  # its page stays where it was
+    _one_item_feed(feed, "guid-4", "https://news.example.cn/a/2.html", title="另一条新闻")
+    scrape([Source("republish", "feed", str(feed))], content, registry)
+    assert len(list((content / "scraped" / "news" / "republish").glob("*.md"))) == 2
+
+
 def test_an_updated_item_rewrites_its_own_file(tmp_path, content, registry, seeds_written):
     posts = tmp_path / "posts"
     shutil.copytree(SEEDS, posts)
