@@ -21,7 +21,7 @@ class Item:
     source_id: str
     item_id: str  # stable within the source: guid, else canonical URL, else hash of title+date
     title: str
-    date: datetime  # timezone-aware
+    date: datetime | None  # timezone-aware; None: the feed gives none (the run dates it when first seen)
     html: str  # untrusted body HTML, as found
     url: str | None = None  # the original article
     base_url: str | None = None  # what relative links in `html` are relative to

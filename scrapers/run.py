@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from tqdm import tqdm
 
-from jiuye import extract, fair_text
+from jiuye import dates, extract, fair_text
 from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
@@ -50,14 +52,16 @@ class RunReport:
 
 def slug_for(item: Item) -> str:
     token = hashlib.sha256(f"{item.source_id}\n{item.item_id}".encode()).hexdigest()[:8]
+    assert item.date is not None
     return f"{item.date:%Y%m%d}-{token}"
 
 
 class Run:
-    def __init__(self, registry: Registry, content_dir: Path, log: TextIO) -> None:
+    def __init__(self, registry: Registry, content_dir: Path, log: TextIO, now: datetime) -> None:
         self.registry = registry
         self.content_dir = content_dir
         self.log = log
+        self.now = now  # the date of an undated item seen for the first time
         self.report = RunReport()
 
     def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
@@ -84,6 +88,9 @@ class Run:
             self.news(entry, source, result)
 
     def news(self, item: Item, source: Source, result: SourceReport) -> None:
+        path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
+        if item.date is None:  # dated when first seen, and by its file from then on
+            item = dataclasses.replace(item, date=store.stored_date(path) or self.now)
         cleaned = clean.clean(item.html, item.base_url)
         slug = slug_for(item)
         places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
@@ -96,7 +103,6 @@ class Run:
         meta = news.meta
         for warning in news.warnings:
             self.warn(result, warning.at(where(source.id, item.item_id)))
-        path = self.content_dir / NEWS_DIR / source.id / store.file_name(source.id, item.item_id)
         self.store(result, path, meta, cleaned.markdown)
         for reported in fair_text.extract(cleaned.paragraphs, item.date, places.provinces):
             if reported.problem:
@@ -178,8 +184,11 @@ def run(
     fetcher: Fetcher,
     log: TextIO | None = None,
     progress: bool = True,
+    now: datetime | None = None,
 ) -> RunReport:
-    scrape = Run(registry, content_dir, log or sys.stderr)
+    """Scrape every source; `now` (default: the clock) dates the undated items seen first."""
+    moment = now or datetime.now(dates.SHANGHAI).replace(microsecond=0)
+    scrape = Run(registry, content_dir, log or sys.stderr, moment)
     for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
         scrape.source(source, fetcher, progress)
     return scrape.report

@@ -53,9 +53,15 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
 
 def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem]:
     """The feed's items, each turned into a record by `convert` (job postings, fair announcements);
-    an item that cannot be read or converted is its report."""
+    an item that cannot be read or converted is its report. A posting or announcement needs the
+    date the feed gives it."""
     for entry in read(source, fetcher):
-        yield entry if isinstance(entry, Problem) else guard(source.id, entry.item_id, convert, entry)
+        if not isinstance(entry, Item):
+            yield entry
+        elif entry.date is None:
+            yield item_problem(source.id, entry.item_id, "date", "", "缺少或无法识别的发布日期")
+        else:
+            yield guard(source.id, entry.item_id, convert, entry)
 
 
 def _label(entry: dict, position: int) -> str:
@@ -68,11 +74,13 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
     if not title:
         return item_problem(source.id, label, "title", "", "缺少标题")
     raw_date = entry.get("published") or entry.get("updated") or ""
-    try:
-        moment = dates.parse(raw_date)
-    except ValueError as error:
-        reason = dates.reason(error, "缺少或无法识别的发布日期")
-        return item_problem(source.id, label, "date", raw_date, reason)
+    moment = None  # undated: the run dates it by when it was first seen
+    if raw_date.strip():
+        try:
+            moment = dates.parse(raw_date)
+        except ValueError as error:
+            reason = dates.reason(error, "无法识别的发布日期")
+            return item_problem(source.id, label, "date", raw_date, reason)
     # The link as given: a bad one is reported (and left out) when the item is checked.
     link = str(entry.get("link") or "").strip() or None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]
