@@ -127,3 +127,15 @@ class Normalised:
 
 class SourceError(Exception):
     """A whole source failed (dead host, malformed feed, not a feed); the others go on."""
+
+
+@dataclass(frozen=True)
+class SourceWarning:
+    """What a reader says about its whole source that is no failure (a feed found through the page
+    that links it, a format flaw read past): the run reports it as a warning (警告)."""
+
+    source_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.source_id}]: {self.message}"

@@ -18,7 +18,7 @@ from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, item_problem, where
+from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, SourceWarning, item_problem, where
 from scrapers.readers import READERS
 from scrapers.sources import Source
 
@@ -36,7 +36,8 @@ class SourceReport:
     source: Source
     counts: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)  # items skipped
-    warnings: list[str] = field(default_factory=list)  # fields left out, fairs left off the calendar
+    # fields left out, fairs left off the calendar, what a reader said of the source (SourceWarning)
+    warnings: list[str] = field(default_factory=list)
     failure: str | None = None  # the whole source failed
 
 
@@ -79,9 +80,13 @@ class Run:
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
 
-    def entry(self, entry: Item | RawJob | RawFair | Problem, source: Source, result: SourceReport) -> None:
+    def entry(
+        self, entry: Item | RawJob | RawFair | Problem | SourceWarning, source: Source, result: SourceReport
+    ) -> None:
         if isinstance(entry, Problem):
             self.fail(result, entry)
+        elif isinstance(entry, SourceWarning):
+            self.warn(result, entry)
         elif isinstance(entry, RawJob | RawFair):
             self.record(entry, source, result)
         else:
@@ -171,7 +176,7 @@ class Run:
         result.errors.append(str(error))
         print(f"跳过 {error}", file=self.log)
 
-    def warn(self, result: SourceReport, warning: Problem) -> None:
+    def warn(self, result: SourceReport, warning: Problem | SourceWarning) -> None:
         result.counts["警告"] += 1
         result.warnings.append(str(warning))
         print(f"注意 {warning}", file=self.log)
