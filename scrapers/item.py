@@ -21,7 +21,7 @@ class Item:
     source_id: str
     item_id: str  # stable within the source: guid, else canonical URL, else hash of title+date
     title: str
-    date: datetime  # timezone-aware
+    date: datetime | None  # timezone-aware; None: the feed gives none (the run dates it when first seen)
     html: str  # untrusted body HTML, as found
     url: str | None = None  # the original article
     base_url: str | None = None  # what relative links in `html` are relative to
@@ -127,3 +127,15 @@ class Normalised:
 
 class SourceError(Exception):
     """A whole source failed (dead host, malformed feed, not a feed); the others go on."""
+
+
+@dataclass(frozen=True)
+class SourceWarning:
+    """What a reader says about its whole source that is no failure (a feed found through the page
+    that links it, a format flaw read past): the run reports it as a warning (警告)."""
+
+    source_id: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.source_id}]: {self.message}"

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from tqdm import tqdm
 
-from jiuye import extract, fair_text
+from jiuye import dates, extract, fair_text
 from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
 from scrapers import clean, enrich, fairs, jobs, store
 from scrapers.fetch import Fetcher
 from scrapers.identity import StoredNews
-from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, item_problem, where
+from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, SourceWarning, item_problem, where
 from scrapers.ledger import Ledger
 from scrapers.readers import READERS
 from scrapers.sources import Source
@@ -37,7 +39,8 @@ class SourceReport:
     source: Source
     counts: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)  # items skipped
-    warnings: list[str] = field(default_factory=list)  # fields left out, fairs left off the calendar
+    # fields left out, fairs left off the calendar, what a reader said of the source (SourceWarning)
+    warnings: list[str] = field(default_factory=list)
     failure: str | None = None  # the whole source failed
 
 
@@ -53,14 +56,16 @@ class RunReport:
 
 def slug_for(item: Item) -> str:
     token = hashlib.sha256(f"{item.source_id}\n{item.item_id}".encode()).hexdigest()[:8]
+    assert item.date is not None
     return f"{item.date:%Y%m%d}-{token}"
 
 
 class Run:
-    def __init__(self, registry: Registry, content_dir: Path, log: TextIO) -> None:
+    def __init__(self, registry: Registry, content_dir: Path, log: TextIO, now: datetime) -> None:
         self.registry = registry
         self.content_dir = content_dir
         self.log = log
+        self.now = now  # the date of an undated item seen for the first time
         self.report = RunReport()
         self.ledger = Ledger(content_dir)
         self.stored: dict[str, StoredNews] = {}  # per source: its news files by link and title
@@ -80,21 +85,28 @@ class Run:
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
 
-    def entry(self, entry: Item | RawJob | RawFair | Problem, source: Source, result: SourceReport) -> None:
+    def entry(
+        self, entry: Item | RawJob | RawFair | Problem | SourceWarning, source: Source, result: SourceReport
+    ) -> None:
         if isinstance(entry, Problem):
             self.fail(result, entry)
+        elif isinstance(entry, SourceWarning):
+            self.warn(result, entry)
         elif isinstance(entry, RawJob | RawFair):
             self.record(entry, source, result)
         else:
             self.news(entry, source, result)
 
     def news(self, item: Item, source: Source, result: SourceReport) -> None:
-        cleaned = clean.clean(item.html, item.base_url)
         folder = self.content_dir / NEWS_DIR / source.id
+        own = folder / store.file_name(source.id, item.item_id)
+        if item.date is None:  # dated when first seen, and by its file from then on
+            item = dataclasses.replace(item, date=store.stored_date(own) or self.now)
+        cleaned = clean.clean(item.html, item.base_url)
         if source.id not in self.stored:
             self.stored[source.id] = StoredNews(folder)
         stored = self.stored[source.id]
-        path = stored.path_for(item, folder / store.file_name(source.id, item.item_id), self.report.written)
+        path = stored.path_for(item, own, self.report.written)
         slug = stored.slugs.get(path) or slug_for(item)  # a re-published story keeps its page
         places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
         try:
@@ -179,7 +191,7 @@ class Run:
         result.errors.append(str(error))
         print(f"跳过 {error}", file=self.log)
 
-    def warn(self, result: SourceReport, warning: Problem) -> None:
+    def warn(self, result: SourceReport, warning: Problem | SourceWarning) -> None:
         result.counts["警告"] += 1
         result.warnings.append(str(warning))
         print(f"注意 {warning}", file=self.log)
@@ -192,8 +204,11 @@ def run(
     fetcher: Fetcher,
     log: TextIO | None = None,
     progress: bool = True,
+    now: datetime | None = None,
 ) -> RunReport:
-    scrape = Run(registry, content_dir, log or sys.stderr)
+    """Scrape every source; `now` (default: the clock) dates the undated items seen first."""
+    moment = now or datetime.now(dates.SHANGHAI).replace(microsecond=0)
+    scrape = Run(registry, content_dir, log or sys.stderr, moment)
     for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
         scrape.source(source, fetcher, progress)
         scrape.ledger.save()  # after each source: a run killed later still remembers what it wrote

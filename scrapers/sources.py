@@ -3,20 +3,35 @@
 Defaults are resolved when the file is loaded: `province` to a jiuye.regions Province (a name,
 short name, alias, pinyin slug or code), `campaigns` to campaigns of the registry
 (content/campaigns.yaml). One that names nothing known is refused there, not left out later.
+So is a key no source or no source of its kind takes (a typo would otherwise be ignored), a
+top-level table other than [[source]], and a file without sources.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jiuye import regions
 from jiuye.campaigns import Campaign, Registry
 
-KINDS = ("feed", "posts", "jobs-jsonld", "jobs-xml", "jobs-csv", "jobs-json", "jobs-feed", "fairs-ics", "fairs-feed")
+# Every kind, and the keys only its sources take (its reader finds them in Source.options).
+KINDS: dict[str, tuple[str, ...]] = {
+    "feed": (),
+    "posts": (),
+    "jobs-jsonld": ("pages",),
+    "jobs-xml": ("elements",),
+    "jobs-csv": ("encoding", "columns"),
+    "jobs-json": ("encoding", "columns", "records"),
+    "jobs-feed": (),
+    "fairs-ics": (),
+    "fairs-feed": (),
+}
+TABLE = "source"  # the one top-level table: [[source]]
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -39,6 +54,10 @@ class Source:
         return urlsplit(self.url).scheme in ("http", "https")
 
 
+# The keys every source takes: the fields above (`campaign` is the one-campaign spelling).
+COMMON_KEYS = (*(f.name for f in fields(Source) if f.name != "options"), "campaign")
+
+
 def load(path: Path, registry: Registry) -> list[Source]:
     """The sources of a sources.toml, their defaults resolved against `registry`."""
     try:
@@ -47,9 +66,19 @@ def load(path: Path, registry: Registry) -> list[Source]:
         raise SourcesError(f"{path}: cannot read: {error.strerror}") from error
     except tomllib.TOMLDecodeError as error:
         raise SourcesError(f"{path}: not valid TOML: {error}") from error
-    entries = data.get("source", [])
+    for key, value in data.items():
+        if key == TABLE:
+            continue
+        if isinstance(value, dict) or (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            table = f"[{key}]" if isinstance(value, dict) else f"[[{key}]]"
+            hint = "（是否想写 [[source]]？）" if difflib.get_close_matches(key, [TABLE]) else ""
+            raise SourcesError(f"{path}: 未知的表 {table}{hint}")
+        raise SourcesError(f"{path}: 未知字段 {key}（来源的字段应写在 [[source]] 表内）")
+    entries = data.get(TABLE, [])
     if not isinstance(entries, list):
         raise SourcesError(f"{path}: [[source]] tables expected")
+    if not entries:
+        raise SourcesError(f"{path}: 没有任何来源：至少需要一个 [[source]] 表 (no sources)")
     sources: list[Source] = []
     for index, entry in enumerate(entries, start=1):
         sources.append(_source(entry, path, index, registry))
@@ -65,10 +94,13 @@ def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
     if not isinstance(entry, dict):
         raise SourcesError(f"{where}: [[source]] table expected")
     source_id = entry.get("id")
-    if not isinstance(source_id, str) or not _ID.match(source_id):
-        raise SourcesError(f"{where}: field 'id' = {source_id!r}: lower-case letters, digits and '-'")
-    where = f"{path}: source {source_id!r}"
+    valid_id = isinstance(source_id, str) and _ID.match(source_id)
+    if valid_id:
+        where = f"{path}: source {source_id!r}"
     kind = entry.get("kind")
+    _check_keys(entry, kind, where)
+    if not valid_id:
+        raise SourcesError(f"{where}: field 'id' = {source_id!r}: lower-case letters, digits and '-'")
     if kind not in KINDS:
         raise SourcesError(f"{where}: field 'kind' = {kind!r}: one of {', '.join(KINDS)}")
     url = entry.get("url")
@@ -78,7 +110,6 @@ def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
         if urlsplit(url).scheme not in ("", "file"):
             raise SourcesError(f"{where}: field 'url' = {url!r}: http(s) URL or local path")
         url = str((path.parent / url.removeprefix("file://")).resolve())
-    known = {"id", "kind", "url", "name", "province", "campaign", "campaigns"}
     return Source(
         id=source_id,
         kind=kind,
@@ -86,8 +117,33 @@ def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
         name=str(entry.get("name", "")),
         province=_province(entry, where),
         campaigns=_campaigns(entry, where, registry),
-        options={key: value for key, value in entry.items() if key not in known},
+        options={key: value for key, value in entry.items() if key not in COMMON_KEYS},
     )
+
+
+def _check_keys(entry: dict, kind: object, where: str) -> None:
+    """Refuse a key that sources of this kind do not take, suggesting the nearest one that they do,
+    else the nearest that another kind takes."""
+    everyone = list(dict.fromkeys(key for keys in KINDS.values() for key in keys))
+    own = KINDS.get(kind, everyone) if isinstance(kind, str) else everyone  # no kind yet: any kind's
+    known = [*COMMON_KEYS, *own]
+    for key in entry:
+        if key in known:
+            continue
+        if key in everyone:
+            hint = f"（只有 {_taking(key)} 来源使用此字段）"
+        elif nearest := difflib.get_close_matches(key, known, n=1):
+            hint = f"（是否想写 {nearest[0]}？）"
+        elif nearest := difflib.get_close_matches(key, everyone, n=1):
+            hint = f"（是否想写 {nearest[0]}？只有 {_taking(nearest[0])} 来源使用此字段）"
+        else:
+            hint = ""
+        raise SourcesError(f"{where}: 未知字段 {key}{hint}")
+
+
+def _taking(key: str) -> str:
+    """The kinds whose sources take an option: 'jobs-csv、jobs-json'."""
+    return "、".join(kind for kind, keys in KINDS.items() if key in keys)
 
 
 def _province(entry: dict, where: str) -> regions.Province | None:

@@ -10,9 +10,10 @@ import enum
 import hashlib
 import os
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
-from jiuye import metadata
+from jiuye import dates, metadata
 
 HASH_FIELD = "Content_hash"
 
@@ -49,6 +50,16 @@ def is_pristine(text: str) -> bool:
         return False
     unhashed = "\n".join(line for line in lines if not line.startswith(prefix)) + separator + rest
     return digest(unhashed) == recorded[0]
+
+
+def stored_date(path: Path) -> datetime | None:
+    """The Date the file at `path` records (as written, or as an editor set it), or None when
+    there is no file or no readable Date in it."""
+    try:
+        meta, _ = metadata.parse(path.read_text(encoding="utf-8"))
+        return dates.parse(meta.get("date", ""))
+    except (FileNotFoundError, ValueError):
+        return None
 
 
 def write_atomic(path: Path, text: str) -> None:

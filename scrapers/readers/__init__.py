@@ -1,5 +1,6 @@
-"""One reader per source kind. A reader yields Items (news), RawJobs, RawFairs, and Problems
-for entries it cannot read; it raises SourceError when the whole source is unusable."""
+"""One reader per source kind. A reader yields Items (news), RawJobs, RawFairs, Problems for
+entries it cannot read and SourceWarnings for what the run should report of the source; it
+raises SourceError when the whole source is unusable."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from collections.abc import Callable, Iterable
 
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher
-from scrapers.item import Item, RawFair, RawJob
+from scrapers.item import Item, RawFair, RawJob, SourceWarning
 from scrapers.readers import fairs_feed, fairs_ics, feed, jobs_feed, jobs_jsonld, jobs_table, jobs_xml, posts
 from scrapers.sources import Source
 
-Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | RawFair | Problem]]
+Reader = Callable[[Source, Fetcher], Iterable[Item | RawJob | RawFair | Problem | SourceWarning]]
 
 READERS: dict[str, Reader] = {
     "feed": feed.read,

@@ -1,4 +1,8 @@
-"""RSS and Atom feeds, through feedparser, after our own charset detection."""
+"""RSS and Atom feeds, through feedparser, after our own charset detection.
+
+A feed that is well-formed enough to be read whole (its root element closes, every item in it was
+read) despite a flaw is a warning; one read only in part fails.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +16,16 @@ import feedparser
 from jiuye import dates, urls
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
-from scrapers.item import Item, SourceError, guard, item_problem
+from scrapers.item import Item, SourceError, SourceWarning, guard, item_problem
 from scrapers.sources import Source
 
 T = TypeVar("T")
 _HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# What tells a flawed feed read whole from one cut short: the root closes, each item tag was read.
+_UNREAD = re.compile(r"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.DOTALL)
+_ENTRY_TAG = re.compile(r"<(?:[\w-]+:)?(?:item|entry)[\s/>]", re.IGNORECASE)
+_ROOT_END = re.compile(r"</(?:[\w-]+:)?(?:rss|feed|rdf)\s*>\s*\Z", re.IGNORECASE)
 
 
 def strip_declaration(text: str) -> str:
@@ -35,11 +43,10 @@ def parse(text: str) -> feedparser.FeedParserDict:
     )
 
 
-def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
-    fetched = fetcher.get(source.url)
-    text = decode(fetched)
+def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem | SourceWarning]:
+    text = _fetch(fetcher, source.url)
     parsed = parse(text)
-    if not parsed.version:
+    if not parsed.get("version"):
         if _HTML_PAGE.search(text[:2048]):
             raise SourceError("不是 RSS/Atom 订阅源：收到的是 HTML 网页")
         raise SourceError(f"不是有效的 RSS/Atom：{parsed.get('bozo_exception', '无法识别的格式')}")
@@ -47,15 +54,38 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem]:
     for position, entry in enumerate(parsed.entries, start=1):
         yield guard(source.id, _label(entry, position), _item, source, entry, position, base)
     if parsed.bozo:
-        # The items recovered above are kept; the source is still reported as broken.
-        raise SourceError(f"订阅源格式错误（已尽量读取 {len(parsed.entries)} 条）：{parsed.bozo_exception}")
+        count, flaw = len(parsed.entries), parsed.bozo_exception
+        if not (count and _read_whole(text, count)):
+            # The items recovered above are kept; the source is still reported as broken.
+            raise SourceError(f"订阅源格式错误（已尽量读取 {count} 条）：{flaw}")
+        yield SourceWarning(source.id, f"订阅源有可恢复的格式错误，{count} 条均已读取：{flaw}")
 
 
-def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem]:
+def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem | SourceWarning]:
     """The feed's items, each turned into a record by `convert` (job postings, fair announcements);
-    an item that cannot be read or converted is its report."""
+    an item that cannot be read or converted is its report. A posting or announcement needs the
+    date the feed gives it."""
     for entry in read(source, fetcher):
-        yield entry if isinstance(entry, Problem) else guard(source.id, entry.item_id, convert, entry)
+        if not isinstance(entry, Item):
+            yield entry
+        elif entry.date is None:
+            yield item_problem(source.id, entry.item_id, "date", "", "缺少或无法识别的发布日期")
+        else:
+            yield guard(source.id, entry.item_id, convert, entry)
+
+
+def _fetch(fetcher: Fetcher, location: str) -> str:
+    text = decode(fetcher.get(location))
+    if not text.strip().lstrip("\ufeff").strip():
+        raise SourceError(f"响应为空：{location} 没有任何内容")
+    return text
+
+
+def _read_whole(text: str, count: int) -> bool:
+    """Whether feedparser's recovery read all of a flawed document: it ends by closing its root
+    element, and it holds as many item/entry tags as entries were read."""
+    markup = _UNREAD.sub("", text)
+    return bool(_ROOT_END.search(markup)) and len(_ENTRY_TAG.findall(markup)) == count
 
 
 def _label(entry: dict, position: int) -> str:
@@ -68,11 +98,13 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
     if not title:
         return item_problem(source.id, label, "title", "", "缺少标题")
     raw_date = entry.get("published") or entry.get("updated") or ""
-    try:
-        moment = dates.parse(raw_date)
-    except ValueError as error:
-        reason = dates.reason(error, "缺少或无法识别的发布日期")
-        return item_problem(source.id, label, "date", raw_date, reason)
+    moment = None  # undated: the run dates it by when it was first seen
+    if raw_date.strip():
+        try:
+            moment = dates.parse(raw_date)
+        except ValueError as error:
+            reason = dates.reason(error, "无法识别的发布日期")
+            return item_problem(source.id, label, "date", raw_date, reason)
     # The link as given: a bad one is reported (and left out) when the item is checked.
     link = str(entry.get("link") or "").strip() or None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]

@@ -1,0 +1,125 @@
+"""Feeds for unattended runs, on real input and what the run writes: empty responses,
+recoverable flaws and undated items."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from jiuye import dates, metadata
+from scrapers import run
+from scrapers.__main__ import main
+from scrapers.fetch import Fetcher
+from scrapers.sources import Source
+from tests.conftest import FIXTURES, new_content_dir
+
+FEEDS = FIXTURES / "feeds"
+SEEN = datetime(2026, 11, 22, 8, 30, tzinfo=dates.SHANGHAI)
+
+
+def scrape(sources: list[Source], content: Path, registry, now: datetime = SEEN) -> tuple[run.RunReport, str]:
+    log = io.StringIO()
+    report = run.run(sources, registry, content, Fetcher(), log=log, progress=False, now=now)
+    return report, log.getvalue()
+
+
+def written(content: Path, source_id: str) -> dict[str, tuple[dict[str, str], str]]:
+    """origin item id -> (metadata, body) of every file the source wrote."""
+    files = {}
+    for path in (content / "scraped" / "news" / source_id).glob("*.md"):
+        meta, body = metadata.parse(path.read_text(encoding="utf-8"))
+        files[meta["origin"].split(":", 1)[1]] = (meta, body)
+    return files
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    return new_content_dir(tmp_path)
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict[str, tuple[bytes, str]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body, content_type = self.routes.get(self.path, (b"not found", "text/plain"))
+        self.send_response(200 if self.path in self.routes else 404)
+        self.send_header("Content-Type", content_type)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    _Handler.routes = {"/empty.xml": (b"", "application/rss+xml")}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_an_empty_response_is_a_clear_source_error(tmp_path, content, registry, server):
+    (tmp_path / "blank.xml").write_text("\ufeff \n", encoding="utf-8")
+    report, _ = scrape(
+        [Source("empty", "feed", f"{server}/empty.xml"), Source("blank", "feed", str(tmp_path / "blank.xml"))],
+        content,
+        registry,
+    )
+    assert [r.failure for r in report.sources] == [
+        f"响应为空：{server}/empty.xml 没有任何内容",
+        f"响应为空：{tmp_path / 'blank.xml'} 没有任何内容",
+    ]
+
+
+def test_a_recoverable_flaw_is_a_warning_and_the_run_exits_0(tmp_path, content, capsys):
+    sources_file = tmp_path / "sources.toml"
+    sources_file.write_text(f'[[source]]\nid = "flawed"\nkind = "feed"\nurl = "{FEEDS / "recoverable.xml"}"\n', "utf-8")
+    code = main(["--sources", str(sources_file), "--content", str(content), "--quiet", "--cache", str(tmp_path / "c")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "注意 [flawed]: 订阅源有可恢复的格式错误，2 条均已读取：" in err and "undefined entity" in err
+    [row] = [line.split() for line in out.splitlines() if line.startswith("flawed")]
+    assert row[1] == "2" and row[run.COLUMNS.index("警告") + 1] == "1" and row[-1] == "正常"
+    titles = sorted(meta["title"] for meta, _ in written(content, "flawed").values())
+    assert titles == ["吉林开展就业援助“暖心活动”", "福建举办就业援助 专场招聘会"]
+
+
+def test_a_feed_read_only_in_part_still_fails(content, registry):
+    report, _ = scrape([Source("broken", "feed", str(FEEDS / "malformed.xml"))], content, registry)
+    assert report.sources[0].failure.startswith("订阅源格式错误（已尽量读取 1 条）") and not report.ok
+
+
+def test_an_undated_item_keeps_the_date_it_was_first_seen(tmp_path, content, registry):
+    (tmp_path / "undated.xml").write_text(
+        '<rss version="2.0"><channel><title>通知公告</title><item><title>就业困难人员认定办法</title>'
+        "<guid>notice-1</guid><description>认定办法全文。</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    source = Source("notices", "feed", str(tmp_path / "undated.xml"))
+    report, _ = scrape([source], content, registry)
+    assert report.ok and report.sources[0].counts["新增"] == 1
+    [path] = (content / "scraped" / "news" / "notices").glob("*.md")
+    first = path.read_text(encoding="utf-8")
+    meta, _ = metadata.parse(first)
+    assert meta["date"] == "2026-11-22 08:30:00+08:00" and meta["slug"].startswith("20261122-")
+    report, _ = scrape([source], content, registry, now=SEEN + timedelta(days=3))
+    assert report.sources[0].counts["未变"] == 1
+    assert path.read_text(encoding="utf-8") == first
+
+
+def test_job_feeds_still_need_their_date(tmp_path, content, registry):
+    (tmp_path / "jobs.xml").write_text(
+        '<rss version="2.0"><channel><title>岗位</title><item><title>仓储管理员</title><guid>j1</guid>'
+        "<description>招聘单位：某物流有限公司</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    report, _ = scrape([Source("jobs", "jobs-feed", str(tmp_path / "jobs.xml"))], content, registry)
+    assert report.sources[0].errors == ["[jobs] 条目 j1: 字段 date = '': 缺少或无法识别的发布日期"]
