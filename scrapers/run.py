@@ -16,7 +16,7 @@ from tqdm import tqdm
 from jiuye import dates, extract, fair_text
 from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
-from scrapers import clean, enrich, fairs, jobs, store
+from scrapers import clean, enrich, exports, fairs, jobs, store
 from scrapers.fetch import Fetcher
 from scrapers.identity import StoredNews
 from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, SourceWarning, item_problem, where
@@ -29,7 +29,8 @@ NEWS_DIR = Path("scraped") / "news"
 JOBS_DIR = Path("scraped") / "jobs"
 FAIRS_DIR = Path("scraped") / "fairs"
 DELETED = "已删除"  # an editor deleted the file: the scraper does not write it again (scrapers/ledger.py)
-COLUMNS = [o.value for o in store.Outcome] + [DELETED, "重复", "警告", "失败", "文中招聘会"]
+CLOSED = "已下架"  # gone from a full export (scrapers/exports.py)
+COLUMNS = [o.value for o in store.Outcome] + [DELETED, CLOSED, "重复", "警告", "失败", "文中招聘会"]
 # Fairs read out of news items are counted apart, so that the outcome columns count the source's items.
 FAIRS_IN_NEWS = "文中招聘会"
 
@@ -42,6 +43,7 @@ class SourceReport:
     # fields left out, fairs left off the calendar, what a reader said of the source (SourceWarning)
     warnings: list[str] = field(default_factory=list)
     failure: str | None = None  # the whole source failed
+    filed: set[Path] = field(default_factory=set)  # the jobs and fairs it listed this run
 
 
 @dataclass
@@ -84,6 +86,11 @@ class Run:
         except Exception as error:  # one broken source never stops the others
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
             print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
+            return
+        if exports.is_full_export(source) and not result.errors:  # only an export read whole counts
+            for path in exports.close_missing(source, result.filed, self.content_dir, self.now):
+                result.counts[CLOSED] += 1
+                print(f"已下架（不在完整导出中）：{path}", file=self.log)
 
     def entry(
         self, entry: Item | RawJob | RawFair | Problem | SourceWarning, source: Source, result: SourceReport
@@ -168,6 +175,7 @@ class Run:
         """Store a job or fair once per run, after reporting the fields that were left out."""
         for warning in warnings:
             self.warn(result, warning.at(where(result.source.id, row)))
+        result.filed.add(path)
         if path in self.report.written:
             result.counts["重复"] += 1
             return

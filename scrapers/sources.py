@@ -20,13 +20,15 @@ from jiuye import regions
 from jiuye.campaigns import Campaign, Registry
 
 # Every kind, and the keys only its sources take (its reader finds them in Source.options).
+# A job export that lists every open posting each time (scrapers/exports.py).
+EXPORT_KEYS = ("full_export", "close_after")
 KINDS: dict[str, tuple[str, ...]] = {
     "feed": (),
     "posts": (),
-    "jobs-jsonld": ("pages",),
-    "jobs-xml": ("elements",),
-    "jobs-csv": ("encoding", "columns"),
-    "jobs-json": ("encoding", "columns", "records"),
+    "jobs-jsonld": ("pages", *EXPORT_KEYS),
+    "jobs-xml": ("elements", *EXPORT_KEYS),
+    "jobs-csv": ("encoding", "columns", *EXPORT_KEYS),
+    "jobs-json": ("encoding", "columns", "records", *EXPORT_KEYS),
     "jobs-feed": (),
     "fairs-ics": (),
     "fairs-feed": (),
