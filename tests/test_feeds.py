@@ -1,5 +1,5 @@
-"""Feeds for unattended runs, on real input and what the run writes: JSON Feed, empty responses,
-recoverable flaws and undated items."""
+"""Feeds for unattended runs: JSON Feed, feeds found through the page that links them, empty
+responses, recoverable flaws and undated items, on real input and what the run writes."""
 
 from __future__ import annotations
 
@@ -62,7 +62,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    _Handler.routes = {"/empty.xml": (b"", "application/rss+xml")}
+    html = "text/html; charset=utf-8"
+    page = '<!doctype html><html><head><link rel="alternate" type="application/{}" href="{}">'
+    _Handler.routes = {
+        "/news/": ((FEEDS / "links-its-feed.html").read_bytes(), html),
+        "/news/feed.json": (JSON_FEED.read_bytes(), "application/feed+json"),
+        "/rss/": (page.format("rss+xml", "/rss.xml").encode(), html),
+        "/rss.xml": ((FEEDS / "gbk-undeclared.xml").read_bytes(), "application/rss+xml"),
+        "/loop/": (page.format("atom+xml", "/news/").encode(), html),
+        "/empty.xml": (b"", "application/rss+xml"),
+    }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -134,6 +143,32 @@ def test_json_that_is_no_json_feed_fails_the_source(tmp_path, content, registry,
     (tmp_path / "x.json").write_text(text, encoding="utf-8")
     report, _ = scrape([Source("x", "feed", str(tmp_path / "x.json"))], content, registry)
     assert reason in report.sources[0].failure
+
+
+def test_a_page_that_links_its_feed_is_read_through_the_link(content, registry, server):
+    sources = [Source("page", "feed", f"{server}/news/"), Source("rss", "feed", f"{server}/rss/")]
+    report, log = scrape(sources, content, registry)
+    page, rss = report.sources
+    assert page.failure is None and page.counts["新增"] == 3
+    assert rss.failure is None and rss.counts["新增"] == 1
+    # The first feed the page links (JSON Feed), resolved against the page's URL.
+    found = f"{server}/news/ 是网页，已改读其中链接的订阅源 {server}/news/feed.json（可把 url 改为它）"
+    assert page.warnings[0] == f"[page]: {found}"
+    assert f"注意 [rss]: {server}/rss/ 是网页，已改读其中链接的订阅源 {server}/rss.xml" in log
+    [(meta, _)] = written(content, "rss").values()  # GBK, undeclared, found through the page
+    assert meta["title"].startswith("福建举办")
+
+
+def test_a_page_without_a_feed_link_or_linking_a_page_fails(content, registry, server):
+    report, _ = scrape(
+        [Source("moved", "feed", str(FEEDS / "not-a-feed.html")), Source("loop", "feed", f"{server}/loop/")],
+        content,
+        registry,
+    )
+    moved, loop = report.sources
+    assert "不是 RSS/Atom 订阅源：收到的是 HTML 网页，其中也没有链接 http(s) 订阅源" in moved.failure
+    assert loop.failure == f"不是 RSS/Atom 订阅源：网页链接的 {server}/news/ 也是 HTML 网页"  # followed once only
+    assert loop.warnings and not report.ok
 
 
 def test_an_empty_response_is_a_clear_source_error(tmp_path, content, registry, server):
