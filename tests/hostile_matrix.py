@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import icalendar
@@ -16,9 +17,26 @@ def write_matrix(folder: Path, vectors: list[str]) -> Matrix:
     matrix = Matrix()
     for writer in WRITERS:
         writer(folder, vectors, matrix)
+    json_feed(folder, vectors, matrix)
     edges(folder, matrix)
     matrix.write_toml(folder / "sources.toml")
     return matrix
+
+
+def json_feed(folder: Path, vectors: list[str], matrix: Matrix) -> None:
+    """The news feed's vectors as a JSON Feed 1.1, in content_html and content_text alike."""
+    items = []
+    for n, v in enumerate(vectors):
+        body = {"content_html": f'<p>湖北省人社厅举办招聘活动。{v}</p><p><a href="{v}">{v}</a></p>'}
+        if n % 2:
+            body = {"content_text": f"湖北省人社厅举办招聘活动。{v}\n\n{v}"}
+        items.append(
+            {"id": f"json-{n}", "url": v, "title": v, "date_published": "2026-11-20T09:00:00+08:00", **body}
+            | {"authors": [{"name": v, "url": v}], "tags": [v]}
+        )
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "招聘资讯", "home_page_url": v, "items": items}
+    (folder / "news.json").write_text(json.dumps(feed, ensure_ascii=False), encoding="utf-8")
+    matrix.add({"id": "hostile-json-feed", "kind": "feed", "url": "news.json"}, len(items), 6)
 
 
 BIG = "岗" * 200_000  # a 200 KB field

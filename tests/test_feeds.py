@@ -1,5 +1,5 @@
-"""Feeds for unattended runs, on real input and what the run writes: empty responses,
-recoverable flaws and undated items."""
+"""Feeds for unattended runs: JSON Feed, feeds found through the page that links them, empty
+responses, recoverable flaws and undated items, on real input and what the run writes."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from jiuye import dates, metadata
 from scrapers import run
 from scrapers.__main__ import main
 from scrapers.fetch import Fetcher
+from scrapers.item import Item
+from scrapers.readers import feed
 from scrapers.sources import Source
 from tests.conftest import FIXTURES, new_content_dir
 
 FEEDS = FIXTURES / "feeds"
+JSON_FEED = FEEDS / "jsonfeed-1.1.json"
 SEEN = datetime(2026, 11, 22, 8, 30, tzinfo=dates.SHANGHAI)
 
 
@@ -59,11 +62,113 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    _Handler.routes = {"/empty.xml": (b"", "application/rss+xml")}
+    html = "text/html; charset=utf-8"
+    page = '<!doctype html><html><head><link rel="alternate" type="application/{}" href="{}">'
+    _Handler.routes = {
+        "/news/": ((FEEDS / "links-its-feed.html").read_bytes(), html),
+        "/news/feed.json": (JSON_FEED.read_bytes(), "application/feed+json"),
+        "/rss/": (page.format("rss+xml", "/rss.xml").encode(), html),
+        "/rss.xml": ((FEEDS / "gbk-undeclared.xml").read_bytes(), "application/rss+xml"),
+        "/loop/": (page.format("atom+xml", "/news/").encode(), html),
+        "/empty.xml": (b"", "application/rss+xml"),
+    }
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+def test_a_json_feed_is_read_like_rss(content, registry):
+    report, _ = scrape([Source("hrss", "feed", str(JSON_FEED))], content, registry)
+    [result] = report.sources
+    assert result.failure is None and result.counts["新增"] == 3
+    files = written(content, "hrss")
+    meta, body = files["https://hrss.example.gov.cn/news/2026/11/20/jiuyeyuanzhuyue.html"]
+    assert meta["title"] == "湖北启动2026年就业援助月活动"
+    assert meta["date"] == "2026-11-20 09:30:00+08:00"  # date_published, not date_modified
+    assert meta["source"] == "湖北省人力资源和社会保障厅"  # the item's authors
+    assert meta["tags"] == "就业援助月, 招聘会"
+    assert meta["provinces"] == "湖北" and meta["campaigns"] == "就业援助月"
+    assert "60 家用人单位提供 2100 个岗位" in body
+    assert "https://hrss.example.gov.cn/jobs/list.html" in body  # resolved against the item's URL
+    meta, body = files["20261121"]  # a numeric id, read as its digits
+    assert meta["date"] == "2026-11-21 10:00:00+08:00"
+    assert meta["source"] == "省人社厅新闻中心"  # no authors of its own: the feed's
+    assert body.startswith("成都市人社局在天府广场举办春风行动专场招聘") and "\n\n现场发布的" in body
+    meta, _ = files["notice-7"]
+    assert meta["date"] == dates.format_iso(SEEN)  # undated: when first seen
+    errors = "\n".join(result.errors)
+    assert len(result.errors) == 2 and result.counts["失败"] == 2
+    assert "[hrss] 条目 #4: 字段 item = '\"这不是一个条目对象\"': 条目应为 JSON 对象" in errors
+    assert "[hrss] 条目 bad-date: 字段 date = '2026-13-40T09:00:00+08:00'" in errors
+
+
+def test_json_feed_text_becomes_escaped_html():
+    entries = list(feed.read(Source("hrss", "feed", str(JSON_FEED)), Fetcher()))
+    [text_item] = [e for e in entries if isinstance(e, Item) and e.item_id == "20261121"]
+    assert text_item.html == (
+        "<p>成都市人社局在天府广场举办春风行动专场招聘，面向农民工提供岗位 800 余个。</p>"
+        "<p>现场发布的《岗位表 &lt;2026&gt;》&amp; 政策问答另见附件。</p>"
+    )
+    assert text_item.base_url == "https://hrss.example.gov.cn/news/2026/11/21/chunfeng.html"
+    [undated] = [e for e in entries if isinstance(e, Item) and e.item_id == "notice-7"]
+    assert undated.date is None and undated.base_url == "https://hrss.example.gov.cn/"  # the home page
+    assert undated.html == "<p>问：哪些人员可以申请认定为就业困难人员？<br>答：按本省办法执行。</p>"
+
+
+def test_json_feed_version_1_with_its_author_object(tmp_path, content, registry):
+    (tmp_path / "v1.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1", "title": "人社动态", "author": {"name": "人社部"},'
+        ' "items": [{"id": "1", "title": "吉林举办就业援助招聘会", "content_html": "<p>长春市举办招聘会。</p>",'
+        ' "date_published": "2022-08-01T08:00:00+08:00", "author": {"name": "吉林省人社厅"}}]}',
+        encoding="utf-8",
+    )
+    report, _ = scrape([Source("v1", "feed", str(tmp_path / "v1.json"))], content, registry)
+    assert report.ok
+    [(meta, body)] = written(content, "v1").values()
+    assert (meta["title"], meta["source"]) == ("吉林举办就业援助招聘会", "吉林省人社厅")  # the item's author
+    assert meta["date"] == "2022-08-01 08:00:00+08:00"
+    assert "长春市举办招聘会。" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"version": "1.0", "items": []}', "是 JSON 但不是 JSON Feed"),
+        ('{"version": "https://jsonfeed.org/version/1.1", "items": {}}', "缺少 items 列表"),
+        ('{"version": "https://jsonfeed.org/version/1.1", "items": [', "不是有效的 JSON"),
+    ],
+)
+def test_json_that_is_no_json_feed_fails_the_source(tmp_path, content, registry, text, reason):
+    (tmp_path / "x.json").write_text(text, encoding="utf-8")
+    report, _ = scrape([Source("x", "feed", str(tmp_path / "x.json"))], content, registry)
+    assert reason in report.sources[0].failure
+
+
+def test_a_page_that_links_its_feed_is_read_through_the_link(content, registry, server):
+    sources = [Source("page", "feed", f"{server}/news/"), Source("rss", "feed", f"{server}/rss/")]
+    report, log = scrape(sources, content, registry)
+    page, rss = report.sources
+    assert page.failure is None and page.counts["新增"] == 3
+    assert rss.failure is None and rss.counts["新增"] == 1
+    # The first feed the page links (JSON Feed), resolved against the page's URL.
+    found = f"{server}/news/ 是网页，已改读其中链接的订阅源 {server}/news/feed.json（可把 url 改为它）"
+    assert page.warnings[0] == f"[page]: {found}"
+    assert f"注意 [rss]: {server}/rss/ 是网页，已改读其中链接的订阅源 {server}/rss.xml" in log
+    [(meta, _)] = written(content, "rss").values()  # GBK, undeclared, found through the page
+    assert meta["title"].startswith("福建举办")
+
+
+def test_a_page_without_a_feed_link_or_linking_a_page_fails(content, registry, server):
+    report, _ = scrape(
+        [Source("moved", "feed", str(FEEDS / "not-a-feed.html")), Source("loop", "feed", f"{server}/loop/")],
+        content,
+        registry,
+    )
+    moved, loop = report.sources
+    assert "不是 RSS/Atom 订阅源：收到的是 HTML 网页，其中也没有链接 http(s) 订阅源" in moved.failure
+    assert loop.failure == f"不是 RSS/Atom 订阅源：网页链接的 {server}/news/ 也是 HTML 网页"  # followed once only
+    assert loop.warnings and not report.ok
 
 
 def test_an_empty_response_is_a_clear_source_error(tmp_path, content, registry, server):

@@ -1,7 +1,8 @@
-"""RSS and Atom feeds, through feedparser, after our own charset detection.
+"""RSS and Atom feeds, through feedparser, after our own charset detection; JSON Feed (json_feed.py).
 
-A feed that is well-formed enough to be read whole (its root element closes, every item in it was
-read) despite a flaw is a warning; one read only in part fails.
+A feed URL that returns an HTML page linking its feed is read through that link, once, and the
+source is warned about it. A feed that is well-formed enough to be read whole (its root element
+closes, every item in it was read) despite a flaw is a warning too; one read only in part fails.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from jiuye import dates, urls
 from jiuye.schema import Problem
 from scrapers.fetch import Fetcher, decode
 from scrapers.item import Item, SourceError, SourceWarning, guard, item_problem
+from scrapers.readers import discover, json_feed
 from scrapers.sources import Source
 
 T = TypeVar("T")
@@ -44,21 +46,25 @@ def parse(text: str) -> feedparser.FeedParserDict:
 
 
 def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem | SourceWarning]:
-    text = _fetch(fetcher, source.url)
-    parsed = parse(text)
-    if not parsed.get("version"):
-        if _HTML_PAGE.search(text[:2048]):
-            raise SourceError("不是 RSS/Atom 订阅源：收到的是 HTML 网页")
-        raise SourceError(f"不是有效的 RSS/Atom：{parsed.get('bozo_exception', '无法识别的格式')}")
-    base = parsed.feed.get("link") or (source.url if source.is_remote else None)
-    for position, entry in enumerate(parsed.entries, start=1):
-        yield guard(source.id, _label(entry, position), _item, source, entry, position, base)
-    if parsed.bozo:
-        count, flaw = len(parsed.entries), parsed.bozo_exception
-        if not (count and _read_whole(text, count)):
-            # The items recovered above are kept; the source is still reported as broken.
-            raise SourceError(f"订阅源格式错误（已尽量读取 {count} 条）：{flaw}")
-        yield SourceWarning(source.id, f"订阅源有可恢复的格式错误，{count} 条均已读取：{flaw}")
+    location = source.url
+    text = _fetch(fetcher, location)
+    document, parsed = _document(text)
+    if _is_page(text, parsed):
+        found = discover.feed_link(text, location)
+        if found is None:
+            raise SourceError("不是 RSS/Atom 订阅源：收到的是 HTML 网页，其中也没有链接 http(s) 订阅源")
+        yield SourceWarning(source.id, f"{location} 是网页，已改读其中链接的订阅源 {found}（可把 url 改为它）")
+        location, text = found, _fetch(fetcher, found)
+        document, parsed = _document(text)
+        if _is_page(text, parsed):
+            raise SourceError(f"不是 RSS/Atom 订阅源：网页链接的 {found} 也是 HTML 网页")
+    remote = location if location.startswith(("http://", "https://")) else None
+    if document is not None:
+        base = urls.url_or_none(json_feed.home_page(document)) or remote
+        for position, raw in enumerate(document["items"], start=1):
+            yield guard(source.id, json_feed.label(raw, position), _json_item, source, raw, document, position, base)
+    elif parsed is not None:
+        yield from _entries(source, parsed, text, remote)
 
 
 def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem | SourceWarning]:
@@ -72,6 +78,33 @@ def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iter
             yield item_problem(source.id, entry.item_id, "date", "", "缺少或无法识别的发布日期")
         else:
             yield guard(source.id, entry.item_id, convert, entry)
+
+
+def _entries(
+    source: Source, parsed: feedparser.FeedParserDict, text: str, remote: str | None
+) -> Iterator[Item | Problem | SourceWarning]:
+    if not parsed.get("version"):
+        raise SourceError(f"不是有效的 RSS/Atom：{parsed.get('bozo_exception', '无法识别的格式')}")
+    base = parsed.feed.get("link") or remote
+    for position, entry in enumerate(parsed.entries, start=1):
+        yield guard(source.id, _label(entry, position), _item, source, entry, position, base)
+    if parsed.bozo:
+        count, flaw = len(parsed.entries), parsed.bozo_exception
+        if not (count and _read_whole(text, count)):
+            # The items recovered above are kept; the source is still reported as broken.
+            raise SourceError(f"订阅源格式错误（已尽量读取 {count} 条）：{flaw}")
+        yield SourceWarning(source.id, f"订阅源有可恢复的格式错误，{count} 条均已读取：{flaw}")
+
+
+def _document(text: str) -> tuple[dict | None, feedparser.FeedParserDict | None]:
+    """A JSON Feed, or else what feedparser makes of the text."""
+    document = json_feed.load(text)
+    return (document, None) if document is not None else (None, parse(text))
+
+
+def _is_page(text: str, parsed: feedparser.FeedParserDict | None) -> bool:
+    """An HTML page rather than a feed (a feed may carry HTML in its items)."""
+    return parsed is not None and not parsed.get("version") and bool(_HTML_PAGE.search(text[:2048]))
 
 
 def _fetch(fetcher: Fetcher, location: str) -> str:
@@ -90,6 +123,10 @@ def _read_whole(text: str, count: int) -> bool:
 
 def _label(entry: dict, position: int) -> str:
     return str(entry.get("id") or entry.get("link") or f"#{position}")
+
+
+def _json_item(source: Source, raw: object, document: dict, position: int, base: str | None) -> Item | Problem:
+    return _item(source, json_feed.entry(raw, document), position, base)
 
 
 def _item(source: Source, entry: dict, position: int, base: str | None) -> Item | Problem:
