@@ -43,6 +43,15 @@ def scraped(site: Path, kind: str) -> dict[str, dict[str, str]]:
     return items
 
 
+def scraped_news(content: Path, source_id: str) -> dict[str, tuple[dict[str, str], str]]:
+    """origin item id -> (metadata, body) of every news file a source wrote under `content`."""
+    files = {}
+    for path in (content / "scraped" / "news" / source_id).glob("*.md"):
+        meta, body = metadata.parse(path.read_text(encoding="utf-8"))
+        files[meta["origin"].split(":", 1)[1]] = (meta, body)
+    return files
+
+
 def new_content_dir(tmp: Path) -> Path:
     """A content folder with the repository's registry and pages but no news."""
     content = tmp / "content"

@@ -19,7 +19,7 @@ from scrapers.fetch import Fetcher
 from scrapers.item import Item
 from scrapers.readers import feed
 from scrapers.sources import Source
-from tests.conftest import FIXTURES, new_content_dir
+from tests.conftest import FIXTURES, new_content_dir, scraped_news
 
 FEEDS = FIXTURES / "feeds"
 JSON_FEED = FEEDS / "jsonfeed-1.1.json"
@@ -30,15 +30,6 @@ def scrape(sources: list[Source], content: Path, registry, now: datetime = SEEN)
     log = io.StringIO()
     report = run.run(sources, registry, content, Fetcher(), log=log, progress=False, now=now)
     return report, log.getvalue()
-
-
-def written(content: Path, source_id: str) -> dict[str, tuple[dict[str, str], str]]:
-    """origin item id -> (metadata, body) of every file the source wrote."""
-    files = {}
-    for path in (content / "scraped" / "news" / source_id).glob("*.md"):
-        meta, body = metadata.parse(path.read_text(encoding="utf-8"))
-        files[meta["origin"].split(":", 1)[1]] = (meta, body)
-    return files
 
 
 @pytest.fixture
@@ -82,7 +73,7 @@ def test_a_json_feed_is_read_like_rss(content, registry):
     report, _ = scrape([Source("hrss", "feed", str(JSON_FEED))], content, registry)
     [result] = report.sources
     assert result.failure is None and result.counts["新增"] == 3
-    files = written(content, "hrss")
+    files = scraped_news(content, "hrss")
     meta, body = files["https://hrss.example.gov.cn/news/2026/11/20/jiuyeyuanzhuyue.html"]
     assert meta["title"] == "湖北启动2026年就业援助月活动"
     assert meta["date"] == "2026-11-20 09:30:00+08:00"  # date_published, not date_modified
@@ -125,7 +116,7 @@ def test_json_feed_version_1_with_its_author_object(tmp_path, content, registry)
     )
     report, _ = scrape([Source("v1", "feed", str(tmp_path / "v1.json"))], content, registry)
     assert report.ok
-    [(meta, body)] = written(content, "v1").values()
+    [(meta, body)] = scraped_news(content, "v1").values()
     assert (meta["title"], meta["source"]) == ("吉林举办就业援助招聘会", "吉林省人社厅")  # the item's author
     assert meta["date"] == "2022-08-01 08:00:00+08:00"
     assert "长春市举办招聘会。" in body
@@ -155,7 +146,7 @@ def test_a_page_that_links_its_feed_is_read_through_the_link(content, registry, 
     found = f"{server}/news/ 是网页，已改读其中链接的订阅源 {server}/news/feed.json（可把 url 改为它）"
     assert page.warnings[0] == f"[page]: {found}"
     assert f"注意 [rss]: {server}/rss/ 是网页，已改读其中链接的订阅源 {server}/rss.xml" in log
-    [(meta, _)] = written(content, "rss").values()  # GBK, undeclared, found through the page
+    [(meta, _)] = scraped_news(content, "rss").values()  # GBK, undeclared, found through the page
     assert meta["title"].startswith("福建举办")
 
 
@@ -193,7 +184,7 @@ def test_a_recoverable_flaw_is_a_warning_and_the_run_exits_0(tmp_path, content, 
     assert "注意 [flawed]: 订阅源有可恢复的格式错误，2 条均已读取：" in err and "undefined entity" in err
     [row] = [line.split() for line in out.splitlines() if line.startswith("flawed")]
     assert row[1] == "2" and row[run.COLUMNS.index("警告") + 1] == "1" and row[-1] == "正常"
-    titles = sorted(meta["title"] for meta, _ in written(content, "flawed").values())
+    titles = sorted(meta["title"] for meta, _ in scraped_news(content, "flawed").values())
     assert titles == ["吉林开展就业援助“暖心活动”", "福建举办就业援助 专场招聘会"]
 
 

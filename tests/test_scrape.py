@@ -16,22 +16,13 @@ from scrapers import run
 from scrapers.__main__ import main
 from scrapers.fetch import Fetcher
 from scrapers.sources import Source, SourcesError, load
-from tests.conftest import FIXTURES, SEEDS, new_content_dir
+from tests.conftest import FIXTURES, SEEDS, new_content_dir, scraped_news
 
 FEEDS = FIXTURES / "feeds"
 
 
 def scrape(sources: list[Source], content: Path, registry) -> run.RunReport:
     return run.run(sources, registry, content, Fetcher(), log=io.StringIO(), progress=False)
-
-
-def read_all(content: Path, source_id: str) -> dict[str, tuple[dict[str, str], str]]:
-    """origin item id -> (metadata, body) of every file the source wrote."""
-    files = {}
-    for path in (content / "scraped" / "news" / source_id).glob("*.md"):
-        meta, body = metadata.parse(path.read_text(encoding="utf-8"))
-        files[meta["origin"].split(":", 1)[1]] = (meta, body)
-    return files
 
 
 @pytest.fixture
@@ -42,7 +33,7 @@ def content(tmp_path) -> Path:
 @pytest.fixture
 def seeds_written(content, registry):
     report = scrape([Source("seeds", "posts", str(SEEDS))], content, registry)
-    return report, read_all(content, "seeds")
+    return report, scraped_news(content, "seeds")
 
 
 def test_seeds_become_five_news_files_with_their_metadata(seeds_written):
@@ -177,7 +168,7 @@ def test_an_updated_item_rewrites_its_own_file(tmp_path, content, registry, seed
 def test_hostile_feed_item_is_sanitised(content, registry):
     report = scrape([Source("hostile", "feed", str(FEEDS / "hostile.xml"))], content, registry)
     assert report.ok
-    [(meta, body)] = read_all(content, "hostile").values()
+    [(meta, body)] = scraped_news(content, "hostile").values()
     lowered = body.lower()
     for payload in (
         "<script",
@@ -200,7 +191,7 @@ def test_hostile_feed_item_is_sanitised(content, registry):
 def test_gbk_feed_without_declared_charset(content, registry):
     report = scrape([Source("fj", "feed", str(FEEDS / "gbk-undeclared.xml"))], content, registry)
     assert report.ok
-    [(meta, body)] = read_all(content, "fj").values()
+    [(meta, body)] = scraped_news(content, "fj").values()
     assert meta["title"] == "福建举办就业援助“暖心活动”启动仪式暨专场招聘活动"
     assert "29家用人单位，带来3138个岗位" in body
     assert meta["provinces"] == "福建"
@@ -257,8 +248,8 @@ def test_broken_sources_are_reported_by_id_and_the_others_written(content, regis
     assert "HTTP 404" in failures["missing"]
     assert failures["remote-gbk"] is None and failures["seeds"] is None
     assert not report.ok
-    assert len(read_all(content, "seeds")) == 5
-    [(meta, _)] = read_all(content, "remote-gbk").values()
+    assert len(scraped_news(content, "seeds")) == 5
+    [(meta, _)] = scraped_news(content, "remote-gbk").values()
     assert meta["title"].startswith("福建举办")
     summary = run.summary(report)
     for source_id in ("broken", "dead", "moved", "missing"):
