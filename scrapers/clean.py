@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.exceptions import ParserRejectedMarkup
-from markdownify import markdownify
+from markdownify import MarkdownConverter
 
 from jiuye import html_text
 from jiuye.sanitise import sanitise
@@ -33,6 +33,14 @@ BOILERPLATE_TEXT = re.compile(
 # ZAKER-style ASCII quotes with spaces inside: 就业援助 " 暖心行动 " -> 就业援助“暖心行动”.
 _SPACED_QUOTES = re.compile(r' ?" ([^"\n]{1,40}?) " ?')
 _CREDIT = re.compile(r"^\s*[（(]?\s*(?:文章|新闻)?来源[：:]\s*([^）)]{1,30})[）)]?\s*$")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, with text's < and & as entities: Python-Markdown reads \\* and \\# as the
+    characters, but shows \\< and \\& as written ("《岗位表 <2026>》" would read "\\<2026>")."""
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return super().escape(text, parent_tags).replace("\\<", "&lt;").replace("\\&", "&amp;")
 
 
 @dataclass
@@ -104,7 +112,7 @@ def clean(html: str, base_url: str | None = None) -> Cleaned:
     for empty in tidy.find_all(["p", "div", "span", "strong"]):
         if not html_text.plain(empty) and not empty.find("img"):
             empty.decompose()
-    text_md = markdownify(str(tidy), heading_style="ATX", escape_misc=True, bullets="-")
+    text_md = _Converter(heading_style="ATX", escape_misc=True, bullets="-").convert(str(tidy))
     text_md = re.sub(r"\n{3,}", "\n\n", text_md).strip()
     # Full-width spaces that Chinese sites use as indents are not content.
     text_md = re.sub(r"^[\u3000 ]+", "", text_md, flags=re.MULTILINE)

@@ -9,11 +9,14 @@ import socket
 import threading
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from jiuye import metadata
 from scrapers import run
 from scrapers.__main__ import main
+from scrapers.clean import clean
 from scrapers.fetch import Fetcher
 from scrapers.sources import Source, SourcesError, load
 from tests.conftest import FIXTURES, SEEDS, new_content_dir, scraped_news
@@ -296,3 +299,10 @@ def test_default_sources_are_local_and_valid(registry):
 
     sources = load(ROOT / "sources.toml", registry)
     assert sources and all(not s.is_remote and Path(s.url).exists() for s in sources)
+
+
+def test_angle_brackets_and_ampersands_in_text_read_as_written():
+    written = "《岗位表 <2026>》& 福利 *注意* 1. 说明 <script>alert(1)</script>"
+    html = "<p>" + written.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>"
+    rendered = BeautifulSoup(markdown.markdown(clean(html).markdown), "html.parser")
+    assert rendered.get_text() == written and not rendered.find("script")
