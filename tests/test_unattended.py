@@ -86,3 +86,31 @@ def test_a_second_run_with_no_upstream_change_sends_only_conditional_requests(tm
     assert all(etag and status == 304 for _, etag, status in _Handler.log), _Handler.log
     assert files(content) == before  # no content file written, none touched
     assert sum(r.counts["新增"] + r.counts["更新"] for r in second.sources) == 0
+
+
+def test_an_item_gone_from_its_feed_stays_and_none_is_doubled(tmp_path, registry):
+    content = new_content_dir(tmp_path)
+    feed = tmp_path / "feed.xml"
+    items = [
+        ("a", "湖北启动就业援助月", "Mon, 05 Jan 2026 10:00:00 +0800"),
+        ("b", "四川举办春风行动专场招聘会", "Tue, 06 Jan 2026 10:00:00 +0800"),
+    ]
+
+    def scrape(kept: list[tuple[str, str, str]]) -> run.RunReport:
+        entries = "".join(
+            f"<item><title>{title}</title><guid>{guid}</guid><pubDate>{day}</pubDate><description>正文。</description></item>"
+            for guid, title, day in kept
+        )
+        feed.write_text(f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>{entries}'
+                        "</channel></rss>", encoding="utf-8")  # fmt: skip
+        source = Source("vanish", "feed", str(feed))
+        return run.run([source], registry, content, Fetcher(), log=io.StringIO(), progress=False)
+
+    scrape(items)
+    folder = content / "scraped" / "news" / "vanish"
+    before = files(content)
+    report = scrape(items[1:])  # the feed has moved on: "a" is no longer in it
+    assert report.ok and report.sources[0].counts["未变"] == 1
+    assert files(content) == before and len(list(folder.glob("*.md"))) == 2
+    scrape(items)  # and back again: still two files
+    assert len(list(folder.glob("*.md"))) == 2
