@@ -1,16 +1,13 @@
 """Getting bytes from a URL or a local path, and turning them into text.
 
 HTTP: timeout, size cap, retries with back-off, conditional GET (ETag / Last-Modified) against
-a cache folder. Text: BOM, then the declared charset (HTTP header, XML declaration or meta
-tag), then UTF-8, then detection; GBK and GB2312 are read as GB18030, their superset.
+a cache folder. Text: charset.py.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
-import re
 import time
 import urllib.error
 import urllib.request
@@ -18,25 +15,27 @@ from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
 
-import charset_normalizer
-
+from scrapers.fetch.charset import decode as decode_bytes
+from scrapers.fetch.charset import detect_encoding
 from scrapers.item import SourceError
+
+__all__ = ["DEFAULT_MAX_BYTES", "Fetched", "Fetcher", "decode", "detect_encoding"]
 
 USER_AGENT = "jiuye/0.1 (+static site of employment-assistance campaigns)"
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 RETRIES = 2
-CHINESE_LEGACY = {"gbk", "gb2312", "gb18030", "cp936", "hz", "euc_cn", "big5", "cp950"}
-_DECLARED = re.compile(
-    rb"""<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']|<meta[^>]*charset=["']?([A-Za-z0-9_.:-]+)""",
-    re.IGNORECASE,
-)
 
 
 @dataclass
 class Fetched:
     data: bytes
     charset: str | None = None  # as the server declared it
+    url: str = ""  # where it came from
+
+
+def decode(fetched: Fetched) -> str:
+    return decode_bytes(fetched.data, fetched.charset, fetched.url)
 
 
 class Fetcher:
@@ -115,47 +114,3 @@ class Fetcher:
             "charset": fetched.charset,
         }
         cache[0].write_text(json.dumps(meta), encoding="utf-8")
-
-
-def _codec(name: str) -> str | None:
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    return "gb18030" if codec in {"gbk", "gb2312", "cp936", "euc_cn"} else codec
-
-
-def detect_encoding(data: bytes, declared: str | None = None) -> str:
-    """The encoding to read `data` with."""
-    for bom, name in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return name
-    match = _DECLARED.search(data[:2048])
-    in_document = match and (match.group(1) or match.group(2)).decode("ascii", "replace")
-    for candidate in (declared, in_document):
-        codec = candidate and _codec(candidate)
-        if codec:
-            try:
-                data.decode(codec)
-                return codec
-            except UnicodeDecodeError:
-                continue  # a wrong declaration; look further
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data).best()
-    guess = best.encoding if best else None
-    if guess is None or guess.replace("-", "_") in CHINESE_LEGACY:
-        try:
-            data.decode("gb18030")
-            return "gb18030"
-        except UnicodeDecodeError:
-            pass
-    return guess or "utf-8"
-
-
-def decode(fetched: Fetched) -> str:
-    encoding = detect_encoding(fetched.data, fetched.charset)
-    return fetched.data.decode(encoding, errors="replace")
