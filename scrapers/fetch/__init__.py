@@ -1,20 +1,18 @@
 """Getting bytes from a URL or a local path, and turning them into text.
 
 HTTP: timeout, size cap, retries with back-off, conditional GET (ETag / Last-Modified) against
-a cache folder. Text: charset.py.
+an atomic cache folder (cache.py). Text: charset.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
 from pathlib import Path
 
+from scrapers.fetch.cache import Cache, Entry
 from scrapers.fetch.charset import decode as decode_bytes
 from scrapers.fetch.charset import detect_encoding
 from scrapers.item import SourceError
@@ -45,7 +43,7 @@ class Fetcher:
         timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
-        self.cache_dir = cache_dir
+        self.cache = Cache(cache_dir) if cache_dir is not None else None
         self.timeout = timeout
         self.max_bytes = max_bytes
 
@@ -63,22 +61,10 @@ class Fetcher:
         except OSError as error:
             raise SourceError(f"无法读取 {path}: {error.strerror}") from error
 
-    def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
-        if self.cache_dir is None:
-            return None
-        key = hashlib.sha256(url.encode()).hexdigest()[:32]
-        return self.cache_dir / f"{key}.json", self.cache_dir / f"{key}.body"
-
     def _get_http(self, url: str) -> Fetched:
         headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
-        cache = self._cache_paths(url)
-        cached: dict = {}
-        if cache and cache[0].exists() and cache[1].exists():
-            cached = json.loads(cache[0].read_text(encoding="utf-8"))
-            if cached.get("etag"):
-                headers["If-None-Match"] = cached["etag"]
-            if cached.get("last_modified"):
-                headers["If-Modified-Since"] = cached["last_modified"]
+        cached = self.cache.load(url) if self.cache else None
+        headers.update(cached.validators if cached else {})
         last_error = ""
         for attempt in range(RETRIES + 1):
             if attempt:
@@ -89,12 +75,14 @@ class Fetcher:
                     data = response.read(self.max_bytes + 1)
                     if len(data) > self.max_bytes:
                         raise SourceError(f"{url}: 响应超过上限 {self.max_bytes} 字节")
-                    fetched = Fetched(data, response.headers.get_content_charset())
-                    self._store(cache, response.headers, fetched)
+                    fetched = Fetched(data, response.headers.get_content_charset(), url)
+                    etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+                    if self.cache and (etag or modified):
+                        self.cache.store(Entry(url, data, etag, modified, fetched.charset))
                     return fetched
             except urllib.error.HTTPError as error:
-                if error.code == 304 and cache:
-                    return Fetched(cache[1].read_bytes(), cached.get("charset"))
+                if error.code == 304 and cached:
+                    return Fetched(cached.body, cached.charset, url)
                 last_error = f"HTTP {error.code} {error.reason}"
                 if error.code < 500 and error.code != 429:
                     break
@@ -102,15 +90,3 @@ class Fetcher:
                 reason = getattr(error, "reason", error)
                 last_error = f"连接失败: {reason}"
         raise SourceError(f"{url}: {last_error}")
-
-    def _store(self, cache: tuple[Path, Path] | None, headers: Message, fetched: Fetched) -> None:
-        if not cache:
-            return
-        cache[0].parent.mkdir(parents=True, exist_ok=True)
-        cache[1].write_bytes(fetched.data)
-        meta = {
-            "etag": headers.get("ETag"),
-            "last_modified": headers.get("Last-Modified"),
-            "charset": fetched.charset,
-        }
-        cache[0].write_text(json.dumps(meta), encoding="utf-8")
