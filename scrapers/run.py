@@ -76,7 +76,7 @@ class Run:
         result = SourceReport(source)
         self.report.sources.append(result)
         try:
-            entries = READERS[source.kind](source, fetcher)
+            entries = READERS[source.kind](source, fetcher.limited(**source.fetch_limits))
             for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=self.log, leave=False):
                 try:
                     self.entry(entry, source, result)

@@ -20,6 +20,9 @@ from jiuye import regions
 from jiuye.campaigns import Campaign, Registry
 
 # Every kind, and the keys only its sources take (its reader finds them in Source.options).
+# How long and how much one fetch of any source may take, over the fetcher's defaults (seconds a
+# socket may wait, seconds for the whole fetch, bytes of the body).
+FETCH_KEYS = ("timeout", "deadline", "max_bytes")
 # A job export that lists every open posting each time (scrapers/exports.py).
 EXPORT_KEYS = ("full_export", "close_after")
 KINDS: dict[str, tuple[str, ...]] = {
@@ -50,6 +53,10 @@ class Source:
     province: regions.Province | None = None  # default province of its items
     campaigns: tuple[Campaign, ...] = ()  # default campaigns of its items, in order
     options: dict = field(default_factory=dict, hash=False)
+
+    @property
+    def fetch_limits(self) -> dict[str, float]:
+        return {key: self.options[key] for key in FETCH_KEYS if key in self.options}
 
     @property
     def is_remote(self) -> bool:
@@ -112,6 +119,10 @@ def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
         if urlsplit(url).scheme not in ("", "file"):
             raise SourcesError(f"{where}: field 'url' = {url!r}: http(s) URL or local path")
         url = str((path.parent / url.removeprefix("file://")).resolve())
+    for key in FETCH_KEYS:
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value <= 0):
+            raise SourcesError(f"{where}: field {key!r} = {value!r}: a positive number")
     return Source(
         id=source_id,
         kind=kind,
@@ -128,7 +139,7 @@ def _check_keys(entry: dict, kind: object, where: str) -> None:
     else the nearest that another kind takes."""
     everyone = list(dict.fromkeys(key for keys in KINDS.values() for key in keys))
     own = KINDS.get(kind, everyone) if isinstance(kind, str) else everyone  # no kind yet: any kind's
-    known = [*COMMON_KEYS, *own]
+    known = [*COMMON_KEYS, *FETCH_KEYS, *own]
     for key in entry:
         if key in known:
             continue

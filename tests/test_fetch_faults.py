@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import io
 import logging
 import shutil
 import socket
@@ -18,9 +19,11 @@ from email.utils import formatdate
 
 import pytest
 
+from scrapers import run
 from scrapers.fetch import Fetched, Fetcher, decode
 from scrapers.fetch.cache import Cache
 from scrapers.item import SourceError
+from scrapers.sources import load
 
 CHINESE = "福建举办就业援助“暖心活动”启动仪式暨专场招聘活动，29家用人单位带来3138个岗位。"
 FEED = f'<?xml version="1.0"?><rss><channel><title>{CHINESE}</title></channel></rss>'.encode("gbk")
@@ -295,3 +298,16 @@ def test_https_reads_and_keeps_the_deadline(tls_server):
     assert fetcher().get(f"{tls_server}/gzip").data == FEED
     message, took = error_of(fetcher(deadline=2), f"{tls_server}/trickle")
     assert "超过时限 2 秒" in message and took < 10
+
+
+def test_a_sources_own_deadline_ends_its_trickle_while_the_others_run(server, tmp_path, registry):
+    """sources.toml: `deadline = 1` on one source; the run reports it failed, in about a second."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nid = "slow"\nkind = "feed"\nurl = "{server}/trickle"\ndeadline = 1\n', encoding="utf-8"
+    )
+    [source] = load(sources, registry)
+    assert source.fetch_limits == {"deadline": 1}
+    start = time.monotonic()
+    report = run.run([source], registry, tmp_path / "content", Fetcher(backoff=0.05), log=io.StringIO(), progress=False)
+    assert report.sources[0].failure and time.monotonic() - start < 8

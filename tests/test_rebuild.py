@@ -86,6 +86,19 @@ def test_a_second_run_exits_3_while_the_first_holds_the_lock(project):
     assert not (project / "output").exists()
 
 
+def test_two_concurrent_rebuilds_one_publishes_the_other_exits_3(project):
+    first = invoke(project, "rebuild")
+    lock_file = project / ".cache" / "rebuild.lock"
+    deadline = time.monotonic() + 60
+    while not (lock_file.exists() and lock_file.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the first holds the lock
+    second = invoke(project, "rebuild")
+    second_out, _ = second.communicate(timeout=300)
+    first_out, _ = first.communicate(timeout=300)
+    assert (first.returncode, second.returncode) == (0, 3), (first_out, second_out)
+    assert "另一次运行" in second_out and verify.problems(project / "output", HOST) == []
+
+
 def test_a_rebuild_killed_mid_build_leaves_the_previous_release_live(project):
     assert run(project, "rebuild")[0] == 0
     before = live_bytes(project)

@@ -60,3 +60,10 @@ def test_every_kind_takes_its_own_options(tmp_path, registry):
     path.write_text('[[source]]\nid = "a"\nkind = "jobs-json"\nurl = "a.json"\nrecord = "x"\n', encoding="utf-8")
     with pytest.raises(SourcesError, match="source 'a': 未知字段 record（是否想写 records？）"):
         load(path, registry)
+
+
+def test_a_fetch_limit_must_be_a_positive_number(tmp_path, registry):
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nid = "a"\nkind = "feed"\nurl = "https://example.org/f.xml"\ntimeout = "soon"\n')
+    with pytest.raises(SourcesError, match="timeout"):
+        load(path, registry)

@@ -13,6 +13,7 @@ connect and body (their timeouts are per socket operation), so the deadline woul
 
 from __future__ import annotations
 
+import copy
 import http.client
 import logging
 import time
@@ -77,6 +78,15 @@ class Fetcher:
         self.backoff = backoff
         self.max_redirects = max_redirects
         self._opener = opener()
+
+    def limited(
+        self, timeout: float | None = None, deadline: float | None = None, max_bytes: int | None = None
+    ) -> Fetcher:
+        """This fetcher (its cache too) with one source's limits over the defaults."""
+        limited = copy.copy(self)
+        limited.timeout, limited.deadline = timeout or self.timeout, deadline or self.deadline
+        limited.max_bytes = max_bytes or self.max_bytes
+        return limited
 
     def get(
         self,
