@@ -154,12 +154,17 @@ class Run:
     def record(self, raw: RawJob | RawFair, source: Source, result: SourceReport) -> None:
         """A job or fair a source announced, normalised and filed by its identity."""
         to_item, folder = (jobs.to_item, JOBS_DIR) if isinstance(raw, RawJob) else (fairs.to_item, FAIRS_DIR)
+        undated = isinstance(raw, RawJob) and not raw.fields.get("date")
+        if undated:  # a posting that gives no date is dated when first seen, and by its file from then on
+            raw.fields["date"] = dates.format_iso(self.now)
         try:
             record = to_item(raw, source, self.registry)
         except Refused as refused:
             self.fail(result, refused.problem.at(where(source.id, raw.row)))
             return
         path = self.content_dir / folder / f"{record.id}.md"
+        if undated and (seen := store.stored_date(path)):
+            record.meta["Date"] = dates.format_iso(seen)
         self.keep(result, raw.row, record.warnings, path, record.meta, record.body)
 
     def keep(

@@ -211,11 +211,17 @@ def test_an_undated_item_keeps_the_date_it_was_first_seen(tmp_path, content, reg
     assert path.read_text(encoding="utf-8") == first
 
 
-def test_job_feeds_still_need_their_date(tmp_path, content, registry):
+def test_an_undated_job_posting_is_dated_when_first_seen(tmp_path, content, registry):
     (tmp_path / "jobs.xml").write_text(
         '<rss version="2.0"><channel><title>岗位</title><item><title>仓储管理员</title><guid>j1</guid>'
-        "<description>招聘单位：某物流有限公司</description></item></channel></rss>",
+        "<description>招聘单位：某物流有限公司<br>工作地点：湖北省武汉市</description></item></channel></rss>",
         encoding="utf-8",
     )
-    report, _ = scrape([Source("jobs", "jobs-feed", str(tmp_path / "jobs.xml"))], content, registry)
-    assert report.sources[0].errors == ["[jobs] 条目 j1: 字段 date = '': 缺少或无法识别的发布日期"]
+    source = Source("jobs", "jobs-feed", str(tmp_path / "jobs.xml"))
+    report, _ = scrape([source], content, registry)
+    assert report.ok and report.sources[0].counts["新增"] == 1
+    [path] = (content / "scraped" / "jobs").glob("*.md")
+    first = path.read_text(encoding="utf-8")
+    assert metadata.parse(first)[0]["date"] == dates.format_iso(SEEN)
+    report, _ = scrape([source], content, registry, now=SEEN + timedelta(days=3))
+    assert report.sources[0].counts["未变"] == 1 and path.read_text(encoding="utf-8") == first

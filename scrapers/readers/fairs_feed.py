@@ -33,7 +33,7 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | Problem]:
 def _fair(entry: Item) -> RawFair:
     fields, text = LABELS.read_html(entry.html)
     start = fields.get("start", "")  # "12月5日 9:00-12:00": read by the normaliser against `date`
-    if not start:
+    if not start and entry.date:  # a year-less 12月5日 needs the announcement's date
         reported = fair_text.extract([entry.title, *text.split("\n")], entry.date)
         dated = next((f for f in reported if f.start), None)
         start = dated.start.isoformat() if dated else ""
@@ -43,6 +43,6 @@ def _fair(entry: Item) -> RawFair:
         start=start,
         description=entry.html,
         url=entry.url or "",
-        date=dates.format_iso(entry.date),
+        date=dates.format_iso(entry.date) if entry.date else "",
     )
     return RawFair(entry.source_id, entry.item_id, fields, base_url=entry.base_url)

@@ -69,15 +69,10 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[Item | Problem | SourceWa
 
 def each(source: Source, fetcher: Fetcher, convert: Callable[[Item], T]) -> Iterator[T | Problem | SourceWarning]:
     """The feed's items, each turned into a record by `convert` (job postings, fair announcements);
-    an item that cannot be read or converted is its report. A posting or announcement needs the
-    date the feed gives it."""
+    an item that cannot be read or converted is its report. An undated posting is dated when first
+    seen (run.py); an undated announcement's fair needs a start that names its year."""
     for entry in read(source, fetcher):
-        if not isinstance(entry, Item):
-            yield entry
-        elif entry.date is None:
-            yield item_problem(source.id, entry.item_id, "date", "", "缺少或无法识别的发布日期")
-        else:
-            yield guard(source.id, entry.item_id, convert, entry)
+        yield guard(source.id, entry.item_id, convert, entry) if isinstance(entry, Item) else entry
 
 
 def _entries(

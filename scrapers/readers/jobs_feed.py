@@ -43,7 +43,7 @@ def to_job(item: Item) -> RawJob:
         title = title[place.end() :]
     fields.update(
         title=title.strip(),
-        date=item.date.isoformat(),
+        date=item.date.isoformat() if item.date else "",  # undated: dated when first seen (run.py)
         description=item.html,
         url=item.url or "",
         id=item.item_id,
