@@ -20,11 +20,12 @@ from pelican.settings import read_settings
 
 from publishing import lock, verify
 from publishing.copy import copy_swapped
-from publishing.releases import KEEP, ReleaseError, Releases
+from publishing.releases import KEEP, LOCAL, PRODUCTION, ReleaseError, Releases, kind_of
 
 ROOT = Path(__file__).parent
 PYTHON = shlex.quote(sys.executable)
 OUTPUT = "output"  # the live site: a symlink to the current release
+PREVIEW = "preview"  # invoke livereload writes here, never into a release
 RELEASES = "releases"
 LOCK = Path(".cache") / "rebuild.lock"
 LOGS = Path("logs")
@@ -64,7 +65,11 @@ def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
     """Build into a new release folder and verify it; Exit(2) with the live site untouched when
     either fails. Returns the verified build, not yet live."""
     releases = _releases()
-    folder = releases.new()
+    current = releases.current()
+    if not production and current and kind_of(current) == PRODUCTION:
+        message = "output/ 现在是生产版本，本地构建不会替换它；预览请用 invoke livereload（写入 preview/）"
+        raise Exit(message, code=NOT_PUBLISHED)
+    folder = releases.new(PRODUCTION if production else LOCAL)
     conf = "publishconf.py" if production else "pelicanconf.py"
     streams = {"out_stream": log, "err_stream": log} if log else {}
     command = f"{PYTHON} -m pelican content -s {conf} -o {shlex.quote(str(folder))}"
@@ -81,7 +86,8 @@ def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
 
 @task(help={"production": "use publishconf.py (JIUYE_SITEURL required)", "keep": "releases to keep"})
 def build(c: Context, production: bool = False, keep: int = KEEP) -> None:
-    """Build the site into a new release, verify it, and make it live at output/ in one swap."""
+    """Build the site into a new release, verify it, and make it live at output/ in one swap. A local
+    build (pelicanconf.py) never replaces a production release."""
     release = _releases().publish(_build(c, production), keep)
     print(f"已发布 {release}")
 
@@ -154,8 +160,9 @@ def publish(c: Context, to: str = "", rsync: str = "") -> None:
     live = Path(OUTPUT)
     if not (to or rsync):
         raise Exit("请指定 --to DIR 或 --rsync TARGET", code=1)
-    if not (live / "index.html").is_file():
-        raise Exit("output/ 中没有已构建的网站，请先运行 invoke build 或 invoke rebuild", code=1)
+    current = _releases().current()
+    if current is None or kind_of(current) != PRODUCTION or not (live / "index.html").is_file():
+        raise Exit("output/ 不是经过验证的生产版本，未发布；请先运行 invoke rebuild", code=1)
     if to:
         copy_swapped(live.resolve(), Path(to))
         print(f"已复制到 {to}")
@@ -207,4 +214,4 @@ def new(c: Context, kind: str, title: str = "待填写的标题", slug: str = ""
 def livereload(c: Context, port: int = 8000) -> None:
     """Build, serve on http://127.0.0.1:8000 and rebuild whenever a content or theme file is saved."""
     print(f"预览 http://127.0.0.1:{port}/ ，保存文件后自动重新构建（Ctrl+C 退出）")
-    c.run(f"{PYTHON} -m pelican content -s pelicanconf.py -o {OUTPUT} --autoreload --listen --port {port}", pty=False)
+    c.run(f"{PYTHON} -m pelican content -s pelicanconf.py -o {PREVIEW} --autoreload --listen --port {port}", pty=False)

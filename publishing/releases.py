@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 KEEP = 5  # releases kept, the live one included
+PRODUCTION, LOCAL = "production", "local"  # built with publishconf.py, or pelicanconf.py (a preview)
 
 
 class ReleaseError(RuntimeError):
@@ -33,11 +34,12 @@ class Releases:
     def current(self) -> Path | None:
         return self.live.resolve() if self.live.is_symlink() else None
 
-    def new(self) -> Path:
-        """An empty folder for the next build, hidden until `publish` names it."""
+    def new(self, kind: str) -> Path:
+        """An empty folder for the next build of `kind` (PRODUCTION or LOCAL), hidden until
+        `publish` names it: releases/.<stamp>-<pid>-<kind>."""
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        building = self.folder / f".{stamp}-{os.getpid()}"
+        building = self.folder / f".{stamp}-{os.getpid()}-{kind}"
         building.mkdir()
         return building
 
@@ -51,9 +53,10 @@ class Releases:
         return release
 
     def rollback(self) -> Path:
-        """Make the release before the live one live again."""
+        """Make the release before the live one, of the same kind, live again."""
         releases, current = self.all(), self.current()
-        earlier = [r for r in releases if current is None or r.name < current.name]
+        kind = kind_of(current) if current else PRODUCTION
+        earlier = [r for r in releases if kind_of(r) == kind and (current is None or r.name < current.name)]
         if not earlier:
             raise ReleaseError(f"没有可回退的上一版本（{self.folder}）")
         self._point_at(earlier[-1])
@@ -64,8 +67,8 @@ class Releases:
         current = self.current()
         for stale in [r for r in self.all() if r != current][: max(0, len(self.all()) - keep)]:
             shutil.rmtree(stale, ignore_errors=True)
-        for killed in self.folder.glob(".*-*"):
-            pid = killed.name.rsplit("-", 1)[-1]
+        for killed in self.folder.glob(".*-*-*"):
+            pid = killed.name.split("-")[1]
             if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
                 shutil.rmtree(killed, ignore_errors=True)
 
@@ -79,7 +82,12 @@ class Releases:
         """An output/ folder from before releases (or a dev build) becomes the oldest release, so the
         swap can replace it by a symlink and it stays available to roll back to."""
         if self.live.is_dir() and not self.live.is_symlink():
-            self.live.rename(self.folder / "00000000T000000000000Z-earlier")
+            self.live.rename(self.folder / f"00000000T000000000000Z-0-{LOCAL}")
+
+
+def kind_of(release: Path) -> str:
+    """PRODUCTION or LOCAL, from the release's name."""
+    return PRODUCTION if release.name.endswith(f"-{PRODUCTION}") else LOCAL
 
 
 def _alive(pid: int) -> bool:

@@ -179,3 +179,18 @@ def test_a_bad_start_in_content_is_logged_and_the_build_goes_on(tmp_path):
     assert [str(e["UID"]) for e in events] == ["good-fair@jiuye"]
     check = run_python("-m", "invoke", "-r", str(ROOT), "check", "--content", str(content), check=False)
     assert check.returncode != 0 and "字段 start = '2026-02-30'" in check.stdout
+
+
+def test_a_fair_whose_news_item_was_deleted_links_to_no_missing_page(tmp_path):
+    content = new_content_dir(tmp_path)
+    (content / "fairs").mkdir()
+    (content / "fairs" / "orphan.md").write_text(
+        "Title: 武汉专场招聘会\nDate: 2026-11-20\nCategory: 招聘会\nSlug: orphan\nStart: 2026-12-20\n"
+        "Province: 湖北\nMode: 线下\nSource: 湖北日报\nNews: 20261120-deleted\n\n活动介绍。\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "output"
+    build_site(content, site)
+    page = soup(site / "fairs" / "orphan" / "index.html")
+    assert "湖北日报" in page.select_one(".meta").get_text()
+    assert not [a for a in page.select("a[href]") if "20261120-deleted" in a["href"]]

@@ -147,14 +147,40 @@ def test_verification_finds_a_missing_page_and_an_unreadable_feed(tmp_path):
     assert any("atom.xml" in p for p in found) and any("manifest.json" in p for p in found)
 
 
-def test_a_draft_is_previewed_locally_and_never_published(project):
-    (project / "content" / "news").mkdir(exist_ok=True)
-    (project / "content" / "news" / "draft.md").write_text(
-        "Title: 尚未审定的草稿\nDate: 2026-11-20\nSlug: draft-one\nStatus: draft\n\n正文。\n", encoding="utf-8"
-    )
-    assert run(project, "build")[0] == 0
-    assert "尚未审定的草稿" in (project / "output" / "drafts" / "draft-one" / "index.html").read_text(encoding="utf-8")
-    assert run(project, "rebuild")[0] == 0
+def test_drafts_of_every_kind_are_previewed_locally_and_never_published(project):
+    drafts = {
+        "news": "Title: 尚未审定的新闻\nDate: 2026-11-20\nSlug: draft-news\nStatus: draft\n",
+        "jobs": "Title: 尚未审定的岗位\nDate: 2026-11-20\nCategory: 岗位\nSlug: draft-job\nStatus: draft\n"
+        "Employer: 某公司\nProvince: 湖北\n",
+        "fairs": "Title: 尚未审定的招聘会\nDate: 2026-11-20\nCategory: 招聘会\nSlug: draft-fair\nStatus: draft\n"
+        "Start: 2026-12-20\nProvince: 湖北\nMode: 线下\n",
+    }
+    for folder, header in drafts.items():
+        (project / "content" / folder).mkdir(exist_ok=True)
+        (project / "content" / folder / "draft.md").write_text(header + "\n正文。\n", encoding="utf-8")
+    status, out = run(project, "build")
+    assert status == 0, out
+    for slug, title in (("draft-news", "新闻"), ("draft-job", "岗位"), ("draft-fair", "招聘会")):
+        page = project / "output" / "drafts" / slug / "index.html"
+        assert f"尚未审定的{title}" in page.read_text(encoding="utf-8")
+    (project / "output").unlink()  # a fresh production host
+    status, out = run(project, "rebuild")
+    assert status == 0, out
     published = live_bytes(project)
-    assert not any(name.startswith("drafts/") for name in published)
-    assert not any("尚未审定的草稿".encode() in data for data in published.values())
+    assert not any(name.startswith("drafts/") or "draft-" in name for name in published)
+    assert not any("尚未审定".encode() in data for data in published.values())
+
+
+def test_a_local_build_never_replaces_nor_rolls_back_onto_a_production_site(project, tmp_path):
+    assert run(project, "build")[0] == 0  # a preview, made before the first production run
+    assert run(project, "rebuild")[0] == 0
+    production = (project / "output").resolve()
+    before = live_bytes(project)
+    status, out = run(project, "build")
+    assert status == 2 and "livereload" in out and live_bytes(project) == before
+    assert run(project, "rebuild")[0] == 0
+    assert run(project, "rollback")[0] == 0 and (project / "output").resolve() == production
+    status, out = run(project, "rollback")  # the preview before it is not a production release
+    assert status == 1 and (project / "output").resolve() == production
+    assert run(project, "publish", "--to", str(tmp_path / "web"))[0] == 0
+    assert (tmp_path / "web" / "index.html").read_bytes() == before["index.html"]

@@ -149,7 +149,7 @@ def prepare(content: object) -> None:
     article.summary_text = article.item.summary
     if article.summary_text:
         article.metadata["summary"] = html.escape(article.summary_text, quote=False)
-    if article.kind in KIND_PAGES:
+    if article.kind in KIND_PAGES and article.status != "draft":  # a draft stays at DRAFT_URL, as news
         route, template = KIND_PAGES[article.kind]
         article.override_url = route.url(slug=article.slug)
         article.override_save_as = route.save_as(slug=article.slug)

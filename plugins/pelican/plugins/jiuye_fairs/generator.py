@@ -34,9 +34,12 @@ class FairsGenerator(Generator):
         self.fairs = []
         self.ics_events: dict[str, icalendar.Event] = {}
         articles = self.context.get("articles", [])
+        news = {a.slug for a in articles if getattr(a, "kind", None) == schema.NEWS}
         for article in [a for a in articles if getattr(a, "kind", None) == schema.FAIR]:
             try:
                 article.fair = article.item
+                # The news item it was read from, if that is on the site (an editor may have deleted it).
+                article.news_link = article.fair.news_url if article.fair.news in news else None
                 article.fair_json_ld = json_ld(article, article.fair, siteurl)
                 article.fair_ics_url = URLS.fair_calendar.url(slug=article.slug)
                 self.ics_events[article.slug] = ics_event(article, article.fair, siteurl)
