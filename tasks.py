@@ -7,6 +7,7 @@ its verification failed and nothing was published, 3 another run holds the lock.
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import sys
@@ -57,8 +58,10 @@ def scrape(c: Context, sources: str = "sources.toml", quiet: bool = False) -> No
     """Scrape every source into content/scraped/; exit 1 if any source or item failed."""
     flags = " --quiet" if quiet else ""
     result = c.run(f"{PYTHON} -m scrapers --sources {shlex.quote(sources)}{flags}", warn=True, pty=False)
-    if result.exited:
+    if result.exited == SOURCES_FAILED:
         raise Exit("抓取完成，但有来源或条目出错（见上方报告）", code=result.exited)
+    if result.exited:
+        raise Exit("来源配置有误，未抓取（见上方错误）", code=result.exited)
 
 
 def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
@@ -112,7 +115,7 @@ def rebuild(c: Context, sources: str = "sources.toml", wait: bool = False, keep:
     started = time.monotonic()
     LOGS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    with open(LOGS / f"rebuild-{stamp}.log", "w", encoding="utf-8") as log_file:
+    with open(LOGS / f"rebuild-{stamp}-{os.getpid()}.log", "x", encoding="utf-8") as log_file:
         log = _Tee(sys.stdout, log_file)
         try:
             with lock.exclusive(LOCK, wait):
@@ -196,12 +199,16 @@ def check(c: Context, content: str = "content") -> None:
 )
 def new(c: Context, kind: str, title: str = "待填写的标题", slug: str = "", content: str = "content") -> None:
     """Write a new draft news item, job or fair with every field to fill; prints its path."""
-    from jiuye import blank, dates
+    from jiuye import blank, dates, parsers
 
     if kind not in blank.KINDS:
         raise Exit(f"未知类别 {kind!r}：应为 {' / '.join(blank.KINDS)}", code=1)
     now = datetime.now(dates.SHANGHAI)
     slug = slug or f"{now:%Y%m%d}-{kind}-{now:%H%M%S}"
+    try:
+        parsers.slug(slug, None)
+    except parsers.Invalid as error:
+        raise Exit(f"--slug {slug!r}：{error}", code=1) from error
     path = Path(content) / blank.FOLDERS[kind] / f"{slug}.md"
     if path.exists():
         raise Exit(f"文件已存在，未覆盖：{path}", code=1)

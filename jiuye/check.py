@@ -3,6 +3,7 @@ besides its bundled data)."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,12 +36,23 @@ def check_file(path: Path, registry: Registry) -> Iterator[schema.Problem]:
         return
     meta, _ = metadata.parse(text)
     lines = metadata.key_lines(text)
+    for line, key in metadata.full_width_keys(text):
+        reason = "字段名后用了全角冒号“：”，应为半角“:”；这一行及其后的字段都被当作正文 (full-width colon)"
+        yield schema.Problem(key, "", reason, f"{path}:{line}")
     for key in metadata.repeated_keys(text):
         if key not in schema.LIST_FIELDS:
             reason = "字段重复出现 (field given more than once)"
             yield schema.Problem(key, meta.get(key, ""), reason, _where(path, lines, key))
     for problem in schema.validate(meta, registry):
-        yield problem.at(_where(path, lines, problem.field))
+        yield _with_hint(problem).at(_where(path, lines, problem.field))
+
+
+def _with_hint(problem: schema.Problem) -> schema.Problem:
+    """An unknown field with the nearest known one: Provnce → 是否想写 Province？"""
+    near = difflib.get_close_matches(problem.field.lower(), schema.FIELDS, n=1)
+    if not (problem.reason.startswith("未知字段") and near):
+        return problem
+    return schema.Problem(problem.field, problem.value, f"{problem.reason}（是否想写 {near[0].capitalize()}？）")
 
 
 def _where(path: Path, lines: dict[str, int], field: str) -> str:

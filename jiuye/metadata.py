@@ -41,6 +41,21 @@ def key_lines(text: str) -> dict[str, int]:
     return found
 
 
+_FULL_WIDTH = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*：")
+
+
+def full_width_keys(text: str) -> list[tuple[int, str]]:
+    """(line, key) of header-like lines written with a full-width colon ("Province：湖北"), which
+    end the header for Pelican: they, and every line after them, are read as the body."""
+    found = []
+    for number, line in enumerate(text.lstrip("\ufeff").split("\n"), start=1):
+        if not line.strip():
+            break
+        if match := _FULL_WIDTH.match(line):
+            found.append((number, match.group(1)))
+    return found
+
+
 def repeated_keys(text: str) -> list[str]:
     """Keys the header gives more than once (Pelican would read them as a list)."""
     seen: list[str] = []

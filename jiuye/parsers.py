@@ -66,7 +66,9 @@ def datetime_value(value: str | datetime, rules: Rules) -> datetime:
     except dates.OutOfRange as error:
         raise Invalid(f"{error} (date out of range)") from error
     except ValueError as error:
-        raise Invalid("不是有效日期，应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM (not a valid date)") from error
+        missing_year = "no year" in str(error)
+        hint = "缺少年份" if missing_year else "不是有效日期"
+        raise Invalid(f"{hint}，应如 2026-12-05、2026-12-05 09:00 或 2026年12月5日 (not a valid date)") from error
 
 
 def moment(value: str, rules: Rules) -> date | datetime:

@@ -26,15 +26,15 @@ class Ledger:
         self.written = {line for line in lines if line.strip()}
         self.changed = False
 
-    def _key(self, path: Path) -> str:
+    def key(self, path: Path) -> str:
         return path.relative_to(self.content_dir).as_posix()
 
     def deleted(self, path: Path) -> bool:
         """Whether the file was written by a scrape once and has been deleted since."""
-        return self._key(path) in self.written and not path.exists()
+        return self.key(path) in self.written and not path.exists()
 
     def record(self, path: Path) -> None:
-        key = self._key(path)
+        key = self.key(path)
         if key not in self.written:
             self.written.add(key)
             self.changed = True

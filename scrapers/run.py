@@ -192,6 +192,8 @@ class Run:
         self.report.written.add(path)
         if self.ledger.deleted(path):
             result.counts[DELETED] += 1
+            line = self.ledger.key(path)
+            print(f"已删除，不再写回：{path}（要恢复，从 {self.ledger.path} 中删去 {line} 一行）", file=self.log)
             return
         outcome = store.store(path, meta, body)
         self.ledger.record(path)

@@ -114,3 +114,15 @@ def test_the_build_leaves_out_what_check_refuses(tmp_path):
     page = (output / "news" / "link" / "index.html").read_text(encoding="utf-8")
     assert "链接有误的新闻" in page and "javascript:" not in page
     assert not (output / "news" / "far").exists()
+
+
+def test_a_full_width_colon_a_misspelled_field_and_a_yearless_date_are_explained(tmp_path):
+    content = new_content_dir(tmp_path)
+    folder = content / "news"
+    folder.mkdir(exist_ok=True)
+    path = folder / "typo.md"
+    path.write_text("Title: 招聘会\nDate: 12月5日\nProvnce: 湖北\nCampaigns：暖心行动\n\n正文。\n", encoding="utf-8")
+    out = invoke_check(content).stdout
+    assert f"{path}:2: 字段 date = '12月5日': 缺少年份" in out
+    assert f"{path}:3: 字段 provnce = '湖北': 未知字段" in out and "是否想写 Province" in out
+    assert f"{path}:4: 字段 Campaigns = ''" in out and "全角冒号" in out

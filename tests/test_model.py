@@ -36,8 +36,8 @@ def problem_of(registry, name: str, value: str, **others: str) -> schema.Problem
         ("image", "//evil.example/x.png\" onerror=\"alert(1)", "not a safe"),
         ("date", "2026-02-30", "不是有效日期"),  # date
         ("valid_through", "9999-12-31", "超出合理范围"),
-        ("start", "12月8日", "不是有效日期"),  # no year: a guess from the clock would be wrong half the time
-        ("end", "5", "不是有效日期"),
+        ("start", "12月8日", "缺少年份"),  # no year: a guess from the clock would be wrong half the time
+        ("end", "5", "缺少年份"),
         ("mode", "线上/线下", "应为 线下 / 线上 / 线上线下 之一"),  # enum
         ("salary_unit", "元/月", "之一"),
         ("education", "幼儿园学历", "学历"),
