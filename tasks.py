@@ -1,8 +1,9 @@
 """Invoke tasks: scrape, build, serve, rebuild, rollback, publish, check. `invoke --list` shows them.
 
-`invoke rebuild` is the scheduler's task; its exit statuses: 0 all well (a source read whole despite
-recoverable flaws is a warning), 1 some sources failed but the site was published, 2 the build or
-its verification failed and nothing was published, 3 another run holds the lock.
+`invoke rebuild` is the scheduler's task. Exit statuses: 0 all well (a source read whole despite
+recoverable flaws is a warning); 1 some sources or items failed, or check found problems, and the
+site was published with the rest; 2 the build or its verification failed, nothing was published;
+3 another run holds the lock.
 """
 
 from __future__ import annotations
@@ -142,9 +143,11 @@ def _rebuild(c: Context, sources: str, keep: int, log: _Tee) -> tuple[int, str]:
         release = _releases().publish(_build(c, production=True, log=log), keep)
     except Exit as error:
         return NOT_PUBLISHED, str(error.message)
-    status = SOURCES_FAILED if scraped.exited else OK
-    sources_state = "有来源出错" if status else "来源正常"
-    return status, f"已发布 {release.name}；{sources_state}；内容问题 {len(content_problems)} 个（已跳过出错条目）"
+    status = SOURCES_FAILED if scraped.exited or content_problems else OK
+    states = ["有来源出错" if scraped.exited else "来源正常"]
+    if content_problems:
+        states.append(f"内容问题 {len(content_problems)} 个（见日志；出错的字段或条目未发布）")
+    return status, f"已发布 {release.name}；{'；'.join(states)}"
 
 
 @task

@@ -184,3 +184,13 @@ def test_a_local_build_never_replaces_nor_rolls_back_onto_a_production_site(proj
     assert status == 1 and (project / "output").resolve() == production
     assert run(project, "publish", "--to", str(tmp_path / "web"))[0] == 0
     assert (tmp_path / "web" / "index.html").read_bytes() == before["index.html"]
+
+
+def test_a_bad_content_file_is_reported_with_status_1_and_the_rest_published(project):
+    (project / "content" / "news").mkdir(exist_ok=True)
+    bad = project / "content" / "news" / "bad.md"
+    bad.write_text("Title: 坏日期\nDate: 2026-02-30\n\n正文。\n", encoding="utf-8")
+    status, out = run(project, "rebuild")
+    assert status == 1 and "内容问题 1 个" in out and "bad.md:2" in out
+    news = (project / "output" / "news" / "index.html").read_text(encoding="utf-8")
+    assert "坏日期" not in news and news.count("<li") > 5

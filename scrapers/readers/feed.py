@@ -137,8 +137,11 @@ def _item(source: Source, entry: dict, position: int, base: str | None) -> Item 
         except ValueError as error:
             reason = dates.reason(error, "无法识别的发布日期")
             return item_problem(source.id, label, "date", raw_date, reason)
-    # The link as given: a bad one is reported (and left out) when the item is checked.
+    # The link as given: a bad one is reported (and left out) when the item is checked. An id that
+    # feedparser took for the link (a tag: URI, no <link>) is no link at all.
     link = str(entry.get("link") or "").strip() or None
+    if link and link == entry.get("id") and not urls.url_or_none(link):
+        link = None
     item_id = entry.get("id") or link or hashlib.sha256(f"{title}\n{raw_date}".encode()).hexdigest()[:16]
     contents = entry.get("content") or []
     html = contents[0].get("value", "") if contents else entry.get("summary", "")
