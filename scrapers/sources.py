@@ -72,9 +72,9 @@ def load(path: Path, registry: Registry) -> list[Source]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise SourcesError(f"{path}: cannot read: {error.strerror}") from error
+        raise SourcesError(f"{path}: 无法读取：{error.strerror} (cannot read)") from error
     except tomllib.TOMLDecodeError as error:
-        raise SourcesError(f"{path}: not valid TOML: {error}") from error
+        raise SourcesError(f"{path}: 不是有效的 TOML：{error} (not valid TOML)") from error
     for key, value in data.items():
         if key == TABLE:
             continue
@@ -85,7 +85,7 @@ def load(path: Path, registry: Registry) -> list[Source]:
         raise SourcesError(f"{path}: 未知字段 {key}（来源的字段应写在 [[source]] 表内）")
     entries = data.get(TABLE, [])
     if not isinstance(entries, list):
-        raise SourcesError(f"{path}: [[source]] tables expected")
+        raise SourcesError(f"{path}: source 应为 [[source]] 表 ([[source]] tables expected)")
     if not entries:
         raise SourcesError(f"{path}: 没有任何来源：至少需要一个 [[source]] 表 (no sources)")
     sources: list[Source] = []
@@ -94,14 +94,14 @@ def load(path: Path, registry: Registry) -> list[Source]:
     ids = [source.id for source in sources]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise SourcesError(f"{path}: source id used twice: {', '.join(duplicates)}")
+        raise SourcesError(f"{path}: 来源 id 重复：{'、'.join(duplicates)} (source id used twice)")
     return sources
 
 
 def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
     where = f"{path}: source {index}"
     if not isinstance(entry, dict):
-        raise SourcesError(f"{where}: [[source]] table expected")
+        raise SourcesError(f"{where}: 应为 [[source]] 表 (table expected)")
     source_id = entry.get("id")
     valid_id = isinstance(source_id, str) and _ID.match(source_id)
     if valid_id:
@@ -109,20 +109,23 @@ def _source(entry: dict, path: Path, index: int, registry: Registry) -> Source:
     kind = entry.get("kind")
     _check_keys(entry, kind, where)
     if not valid_id:
-        raise SourcesError(f"{where}: field 'id' = {source_id!r}: lower-case letters, digits and '-'")
+        rule = "缺少 id (missing)" if source_id is None else "只能包含小写字母、数字和 - (a-z, 0-9, '-')"
+        raise SourcesError(f"{where}: 字段 id = {source_id!r}: {rule}")
     if kind not in KINDS:
-        raise SourcesError(f"{where}: field 'kind' = {kind!r}: one of {', '.join(KINDS)}")
+        near = difflib.get_close_matches(str(kind), KINDS, n=1)
+        hint = f"（是否想写 {near[0]}？）" if near else ""
+        raise SourcesError(f"{where}: 字段 kind = {kind!r}{hint}: 应为 {'、'.join(KINDS)} 之一")
     url = entry.get("url")
     if not isinstance(url, str) or not url.strip():
-        raise SourcesError(f"{where}: field 'url' is missing")
+        raise SourcesError(f"{where}: 缺少字段 url (missing)")
     if urlsplit(url).scheme not in ("http", "https"):
         if urlsplit(url).scheme not in ("", "file"):
-            raise SourcesError(f"{where}: field 'url' = {url!r}: http(s) URL or local path")
+            raise SourcesError(f"{where}: 字段 url = {url!r}: 应为 http(s) 网址或本地路径 (http(s) URL or local path)")
         url = str((path.parent / url.removeprefix("file://")).resolve())
     for key in FETCH_KEYS:
         value = entry.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value <= 0):
-            raise SourcesError(f"{where}: field {key!r} = {value!r}: a positive number")
+            raise SourcesError(f"{where}: 字段 {key} = {value!r}: 应为正数 (a positive number)")
     return Source(
         id=source_id,
         kind=kind,

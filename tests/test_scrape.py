@@ -288,7 +288,7 @@ def test_item_with_a_bad_date_is_skipped_and_named(tmp_path, content, registry):
 def test_sources_file_errors_name_source_and_field(tmp_path, registry):
     path = tmp_path / "sources.toml"
     path.write_text('[[source]]\nid = "a"\nkind = "ftp"\nurl = "x"\n', encoding="utf-8")
-    with pytest.raises(SourcesError, match=r"source 'a': field 'kind' = 'ftp'"):
+    with pytest.raises(SourcesError, match=r"source 'a': 字段 kind = 'ftp'"):
         load(path, registry)
     path.write_text('[[source]]\nid = "a"\nkind = "feed"\nurl = "feeds/x.xml"\n', encoding="utf-8")
     assert load(path, registry)[0].url == str(tmp_path / "feeds" / "x.xml")

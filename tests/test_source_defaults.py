@@ -162,5 +162,5 @@ def test_a_municipality_default_is_its_own_city():
 def test_a_source_that_is_not_a_table_is_refused(tmp_path, registry):
     path = tmp_path / "sources.toml"
     path.write_text('source = ["feed.xml"]\n', encoding="utf-8")
-    with pytest.raises(SourcesError, match=r"source 1: \[\[source\]\] table expected"):
+    with pytest.raises(SourcesError, match=r"source 1: 应为 \[\[source\]\] 表"):
         load(path, registry)

@@ -67,3 +67,10 @@ def test_a_fetch_limit_must_be_a_positive_number(tmp_path, registry):
     path.write_text('[[source]]\nid = "a"\nkind = "feed"\nurl = "https://example.org/f.xml"\ntimeout = "soon"\n')
     with pytest.raises(SourcesError, match="timeout"):
         load(path, registry)
+
+
+def test_a_misspelled_kind_is_named_with_the_nearest(tmp_path, registry):
+    path = tmp_path / "sources.toml"
+    path.write_text('[[source]]\nid = "a"\nkind = "fed"\nurl = "https://example.org/f.xml"\n', encoding="utf-8")
+    with pytest.raises(SourcesError, match="字段 kind = 'fed'（是否想写 feed？）"):
+        load(path, registry)
