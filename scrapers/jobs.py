@@ -40,14 +40,19 @@ def as_list(value: str | list[str] | None) -> list[str]:
 
 
 def _text(raw: RawJob, key: str) -> str:
+    """A cell as text; a list in it (a real list, or "['2019-09-13']" as exports write one) joined."""
     value = raw.fields.get(key)
-    if isinstance(value, list):
-        return "、".join(value)
-    return " ".join(str(value or "").split())
+    text = str(value or "").strip()
+    if isinstance(value, list) or (text.startswith("[") and text.endswith("]")):
+        return "、".join(as_list(value))
+    return " ".join(text.split())
+
+
+_SOME = re.compile(r"^(?:若干|不限|多|数)[名人个位]?$")  # "若干人": a number not given, not a bad one
 
 
 def _openings(value: str) -> str | None:
-    if not value or value in ("若干", "不限", "若干名", "多名"):
+    if not value or _SOME.match(value.strip()):
         return None
     match = re.search(r"\d+", value)
     if not match:

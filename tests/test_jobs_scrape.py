@@ -160,3 +160,20 @@ def test_csv_without_recognisable_headers_names_the_fix(tmp_path, content, regis
     export.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     report, _ = scrape([Source("odd", "jobs-csv", str(export))], content, registry)
     assert "title" in report.sources[0].failure and "[source.columns]" in report.sources[0].failure
+
+
+def test_an_export_whose_every_cell_is_a_list_literal_is_read_as_exported(tmp_path, content, registry):
+    """The shape of a national job site's export: each cell a Python list literal, the date too."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "编号,岗位名称,单位名称,工作地点,薪资待遇,学历要求,工作经验,招聘人数,发布日期\n"
+        "\"['A1']\",\"['仓储物流专员']\",\"['武汉江城供应链管理有限公司']\",\"['湖北省武汉市东西湖区']\","
+        "\"['5000-7000元/月']\",\"['高中']\",\"['无工作经验']\",\"['若干人']\",\"['2019-09-13']\"\n",
+        encoding="utf-8",
+    )
+    report, log = scrape([Source("national", "jobs-csv", str(export))], content, registry)
+    assert report.ok and report.sources[0].counts["新增"] == 1 and report.sources[0].counts["警告"] == 0, log
+    [job] = written(content).values()
+    assert job["title"] == "仓储物流专员" and job["employer"] == "武汉江城供应链管理有限公司"
+    assert job["date"].startswith("2019-09-13") and job["city"] == "武汉市" and job["experience"] == "不限"
+    assert "openings" not in job
