@@ -177,3 +177,12 @@ def test_an_export_whose_every_cell_is_a_list_literal_is_read_as_exported(tmp_pa
     assert job["title"] == "仓储物流专员" and job["employer"] == "武汉江城供应链管理有限公司"
     assert job["date"].startswith("2019-09-13") and job["city"] == "武汉市" and job["experience"] == "不限"
     assert "openings" not in job
+
+
+def test_a_column_no_field_reads_is_reported_once_not_per_row(tmp_path, content, registry):
+    export = tmp_path / "export.csv"
+    rows = "".join(f"A{n},焊工{n},襄阳汉江机械有限公司,湖北省襄阳市,2026-11-2{n},内部备注{n}\n" for n in range(1, 4))
+    export.write_text("编号,岗位名称,单位名称,工作地点,发布日期,备注\n" + rows, encoding="utf-8")
+    report, log = scrape([Source("export", "jobs-csv", str(export))], content, registry)
+    assert report.ok and report.sources[0].counts["新增"] == 3
+    assert report.sources[0].counts["警告"] == 1 and log.count("未读取的列：备注") == 1

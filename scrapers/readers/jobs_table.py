@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from jiuye.schema import Problem
 from scrapers.fetch import DEFAULT_MAX_BYTES, Fetched, Fetcher, detect_encoding
-from scrapers.item import RawJob, SourceError, guard, item_problem
+from scrapers.item import RawJob, SourceError, SourceWarning, guard, item_problem
 from scrapers.sources import Source
 
 DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -46,6 +46,14 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("链接", "原文链接", "url"),
     "campaigns": ("活动", "专项活动", "campaigns"),
 }
+
+
+def _unread(source: Source, headers: list[str], mapping: dict[str, str]) -> Iterator[SourceWarning]:
+    """Columns no field reads, said once for the export (not once per row)."""
+    unread = [h for h in headers if h and h not in mapping.values()]
+    if unread:
+        hint = "；如其中有需要的字段，请在 [source.columns] 中声明"
+        yield SourceWarning(source.id, f"未读取的列：{'、'.join(unread)}{hint}")
 
 
 def _mapping(source: Source, headers: list[str]) -> dict[str, str]:
@@ -83,7 +91,7 @@ def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
             yield error
 
 
-def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
+def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem | SourceWarning]:
     # csv's default cap (128 KiB a cell) would end the file at the first long description; a cell
     # can be no larger than the file, which the fetcher caps.
     csv.field_size_limit(max(csv.field_size_limit(), DEFAULT_MAX_BYTES))
@@ -93,6 +101,7 @@ def read_csv(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     except StopIteration as error:
         raise SourceError("文件为空") from error
     mapping = _mapping(source, headers)
+    yield from _unread(source, headers, mapping)
     for line, cells in enumerate(_rows(rows), start=2):
         label = f"第 {line} 行"
         if isinstance(cells, csv.Error):
@@ -133,7 +142,7 @@ def _records(data: object, path: str) -> list:
     return data
 
 
-def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
+def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem | SourceWarning]:
     try:
         data = json.loads(_text(source, fetcher.get(source.url)).lstrip("\ufeff"))
     except (json.JSONDecodeError, RecursionError) as error:
@@ -141,6 +150,7 @@ def read_json(source: Source, fetcher: Fetcher) -> Iterator[RawJob | Problem]:
     records = _records(data, source.options.get("records", ""))
     headers = sorted({key for record in records if isinstance(record, dict) for key in record})
     mapping = _mapping(source, headers)
+    yield from _unread(source, headers, mapping)
     for index, record in enumerate(records, start=1):
         label = f"第 {index} 条"
         if not isinstance(record, dict):
