@@ -193,35 +193,28 @@ def test_a_feed_read_only_in_part_still_fails(content, registry):
     assert report.sources[0].failure.startswith("订阅源格式错误（已尽量读取 1 条）") and not report.ok
 
 
-def test_an_undated_item_keeps_the_date_it_was_first_seen(tmp_path, content, registry):
+@pytest.mark.parametrize(
+    ("kind", "folder", "item"),
+    [
+        ("feed", "news/undated", "<title>就业困难人员认定办法</title><guid>notice-1</guid>"
+         "<description>认定办法全文。</description>"),  # fmt: skip
+        ("jobs-feed", "jobs", "<title>仓储管理员</title><guid>j1</guid>"
+         "<description>招聘单位：某物流有限公司&lt;br&gt;工作地点：湖北省武汉市</description>"),  # fmt: skip
+    ],
+)
+def test_an_undated_item_keeps_the_date_it_was_first_seen(tmp_path, content, registry, kind, folder, item):
     (tmp_path / "undated.xml").write_text(
-        '<rss version="2.0"><channel><title>通知公告</title><item><title>就业困难人员认定办法</title>'
-        "<guid>notice-1</guid><description>认定办法全文。</description></item></channel></rss>",
-        encoding="utf-8",
+        f'<rss version="2.0"><channel><title>通知公告</title><item>{item}</item></channel></rss>', encoding="utf-8"
     )
-    source = Source("notices", "feed", str(tmp_path / "undated.xml"))
+    source = Source("undated", kind, str(tmp_path / "undated.xml"))
     report, _ = scrape([source], content, registry)
     assert report.ok and report.sources[0].counts["新增"] == 1
-    [path] = (content / "scraped" / "news" / "notices").glob("*.md")
+    [path] = (content / "scraped" / folder).glob("*.md")
     first = path.read_text(encoding="utf-8")
     meta, _ = metadata.parse(first)
-    assert meta["date"] == "2026-11-22 08:30:00+08:00" and meta["slug"].startswith("20261122-")
+    assert meta["date"] == "2026-11-22 08:30:00+08:00" == dates.format_iso(SEEN)
+    if kind == "feed":
+        assert meta["slug"].startswith("20261122-")
     report, _ = scrape([source], content, registry, now=SEEN + timedelta(days=3))
     assert report.sources[0].counts["未变"] == 1
     assert path.read_text(encoding="utf-8") == first
-
-
-def test_an_undated_job_posting_is_dated_when_first_seen(tmp_path, content, registry):
-    (tmp_path / "jobs.xml").write_text(
-        '<rss version="2.0"><channel><title>岗位</title><item><title>仓储管理员</title><guid>j1</guid>'
-        "<description>招聘单位：某物流有限公司<br>工作地点：湖北省武汉市</description></item></channel></rss>",
-        encoding="utf-8",
-    )
-    source = Source("jobs", "jobs-feed", str(tmp_path / "jobs.xml"))
-    report, _ = scrape([source], content, registry)
-    assert report.ok and report.sources[0].counts["新增"] == 1
-    [path] = (content / "scraped" / "jobs").glob("*.md")
-    first = path.read_text(encoding="utf-8")
-    assert metadata.parse(first)[0]["date"] == dates.format_iso(SEEN)
-    report, _ = scrape([source], content, registry, now=SEEN + timedelta(days=3))
-    assert report.sources[0].counts["未变"] == 1 and path.read_text(encoding="utf-8") == first

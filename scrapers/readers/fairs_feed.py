@@ -31,10 +31,10 @@ def read(source: Source, fetcher: Fetcher) -> Iterator[RawFair | Problem]:
 
 
 def _fair(entry: Item) -> RawFair:
-    fields, text = LABELS.read_html(entry.html)
+    fields, lines = LABELS.read_html(entry.html)
     start = fields.get("start", "")  # "12月5日 9:00-12:00": read by the normaliser against `date`
     if not start and entry.date:  # a year-less 12月5日 needs the announcement's date
-        reported = fair_text.extract([entry.title, *text.split("\n")], entry.date)
+        reported = fair_text.extract([entry.title, *lines], entry.date)
         dated = next((f for f in reported if f.start), None)
         start = dated.start.isoformat() if dated else ""
     fields.update(

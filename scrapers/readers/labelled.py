@@ -23,7 +23,7 @@ class Labels:
             fields.setdefault(self.owner[match.group(1)], match.group(2).strip())
         return fields
 
-    def read_html(self, html: str) -> tuple[dict[str, str], str]:
-        """The labelled fields of an item's HTML, and its text (a line per block)."""
-        text = "\n".join(html_text.lines(html))
-        return self.read(text), text
+    def read_html(self, html: str) -> tuple[dict[str, str], list[str]]:
+        """The labelled fields of an item's HTML, and its lines of text (one per block)."""
+        lines = html_text.lines(html)
+        return self.read("\n".join(lines)), lines
