@@ -6,10 +6,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
-from jiuye import regions
-from jiuye.text import sentences
+from jiuye import mentions, regions
 
 # "人民网北京 8 月 1 日电", "新华社武汉3月5日电（记者 …）", "本报讯": where the report was filed,
 # not what it is about.
@@ -19,10 +17,12 @@ _DATELINE = re.compile(
     r"(?:\s*[（(][^）)]{0,40}[）)])?"
 )
 _LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:消息|讯)[：:]")
-# A mention in the title or lead weighs more; a province is "about" from this score on.
-TITLE_WEIGHT = 2
-LEAD_WEIGHT = 1
+# A sentence that names a place counts 1; 2 when the place is its scene (the place acts or hosts),
+# or it is the title or the lead. A place is "about" from 2 on: a passing mention is not enough.
+PASSING = 1
+PROMINENT = 2
 ABOUT_THRESHOLD = 2
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
 @dataclass
@@ -31,34 +31,18 @@ class Places:
     cities: list[regions.City] = field(default_factory=list)
 
 
-@cache
-def place_spellings() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex for every place spelling, longest first, and spelling -> province code."""
-    owner: dict[str, str] = {name: code[:2] for name, code in regions.district_names().items()}
-    for spelling, city in regions.city_names().items():
-        owner[spelling] = city.province_code
-    for province in regions.provinces():
-        for spelling in province.names:
-            owner[spelling] = province.code
-    alternatives = sorted(owner, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, alternatives))), owner
-
-
 def first_place(text: str) -> tuple[regions.Province | None, str | None]:
-    """The first province the text names, and the first of its cities (a county names its city)."""
-    pattern, owner = place_spellings()
-    cities = regions.city_names()
+    """The first province a place field names, and the first of its cities (a county names its
+    city: 昆山 -> 苏州市)."""
     province = city = None
-    for match in pattern.finditer(unicodedata.normalize("NFKC", text)):
-        spelling = match.group()
-        found_province = regions.province_by_code(owner[spelling])
+    for mention in mentions.find(unicodedata.normalize("NFKC", text), corroborate=False):
+        found_province = regions.province_by_code(mention.province_code)
         if province is None:
             province = found_province
         if found_province is not province:
             continue  # a second province: keep the first
-        if city is None and spelling not in regions.province_spellings():
-            found_city = cities.get(spelling) or regions.city_of_district(spelling)
-            city = found_city.name if found_city else None
+        if city is None and mention.city:
+            city = mention.city.name
     return province, city
 
 
@@ -68,40 +52,44 @@ def strip_datelines(text: str) -> str:
 
 
 def places_about(title: str, body: str) -> Places:
-    """Provinces (and their cities) the article is about, most prominent first.
+    """Provinces and cities the article is about, most prominent first.
 
-    Each sentence that names a province, or one of its cities or counties, counts once; the title
-    and the lead sentence count extra. A province named in a single sentence is a passing
-    mention, not the subject.
+    Each sentence scores each place it names once: more when the place is the sentence's scene,
+    or the sentence is the title or the lead; nothing when the name only says where people come
+    from or go to. Counties and districts score for their city and province.
     """
-    pattern, owner = place_spellings()
-    title = unicodedata.normalize("NFKC", title)
+    title = unicodedata.normalize("NFKC", title).strip()
     body = strip_datelines(unicodedata.normalize("NFKC", body))
+    text = f"{title}\n{body}"
+    found = mentions.find(text)
     scores: Counter[str] = Counter()
+    city_scores: Counter[regions.City] = Counter()
     first_seen: dict[str, int] = {}
-    city_hits: Counter[str] = Counter()
-    city_lookup = regions.city_names()
-    province_spellings = regions.province_spellings()
-
-    def count(sentence: str, weight: int) -> None:
-        codes = set()
-        for match in pattern.finditer(sentence):
-            code = owner[match.group()]
-            codes.add(code)
-            first_seen.setdefault(code, len(first_seen))
-            if match.group() in city_lookup and match.group() not in province_spellings:
-                city_hits[city_lookup[match.group()].name] += 1
-        for code in codes:
-            scores[code] += weight
-
-    count(title, TITLE_WEIGHT)
-    body_sentences = sentences(body)
-    for index, sentence in enumerate(body_sentences):
-        count(sentence, 1 + (LEAD_WEIGHT if index == 0 else 0))
+    lead_end = len(title) + 1 + (next(_SENTENCE.finditer(body)).end() if body.strip() else 0)
+    for sentence in _SENTENCE.finditer(text):
+        inside = [m for m in found if sentence.start() <= m.start < sentence.end()]
+        weights: dict[str, int] = {}
+        city_weights: dict[regions.City, int] = {}
+        for mention in inside:
+            if mentions.is_reference(text, mention, inside):
+                continue
+            prominent = sentence.start() < lead_end or mentions.is_scene(text, mention, inside)
+            weight = PROMINENT if prominent else PASSING
+            first_seen.setdefault(mention.province_code, len(first_seen))
+            weights[mention.province_code] = max(weight, weights.get(mention.province_code, 0))
+            if mention.city:
+                city_weights[mention.city] = max(weight, city_weights.get(mention.city, 0))
+        scores.update(weights)
+        city_scores.update(city_weights)
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
-    cities = [city for province in provinces for city in province.cities if city_hits[city.name] >= 1]
+    cities = [
+        city
+        for province in provinces
+        for city in sorted(province.cities, key=lambda c: -city_scores[c])
+        if city_scores[city] >= ABOUT_THRESHOLD
+    ]
     return Places(provinces, cities)
 
 

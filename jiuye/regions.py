@@ -21,6 +21,10 @@ SLUG_OVERRIDES = {"陕西": "shaanxi"}
 PROVINCE_SUFFIXES = ("特别行政区", "自治区", "省", "市")
 CITY_SUFFIXES = ("地区", "盟", "市")
 AUTONOMOUS_SUFFIXES = ("自治州", "自治县", "自治旗")
+COUNTY_SUFFIXES = ("林区", "特区", "新区", "县", "区", "市", "旗")
+# jieba dictionary frequencies from which a short place name reads as an everyday word.
+EVERYDAY_FREQUENCY = 100
+EVERYDAY_PLACE_FREQUENCY = 1000
 
 
 @dataclass(frozen=True)
@@ -171,28 +175,85 @@ def city_names() -> dict[str, City]:
     return spellings
 
 
+@dataclass(frozen=True)
+class County:
+    """A county-level division (县, 区, 县级市, 旗) and the city it is in."""
+
+    name: str  # 册亨县
+    short: str  # 册亨
+    code: str  # six-digit adcode
+    city: City | None  # its prefecture, or itself when directly under the province (仙桃市)
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2]
+
+
+def _county_short(name: str, nationalities: list[str]) -> str:
+    stem = _strip_autonomous(name, nationalities)
+    for suffix in COUNTY_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+            return stem[: -len(suffix)]
+    return stem
+
+
 @cache
-def district_names() -> dict[str, str]:
-    """County-level names (three characters or more) that occur once in the country -> adcode."""
-    seen: dict[str, list[str]] = {}
+def counties() -> tuple[dict[str, County], dict[str, County]]:
+    """County-level divisions whose spelling names one place in the country: by full name
+    (庐阳区, 册亨县, 昆山市) and by short name (庐阳, 册亨, 昆山). A short name that is also a
+    province's or city's spelling (河北区, 本溪满族自治县) is left out."""
+    nationalities = _nationalities()
+    lookup = city_by_code()
+    full: dict[str, list[County]] = {}
+    short: dict[str, list[County]] = {}
     for code, name in _adcode_rows():
-        if code[4:6] != "00" and code[6:] == "000000" and len(name) >= 3 and name != "市辖区":
-            seen.setdefault(name, []).append(code)
-    return {name: codes[0] for name, codes in seen.items() if len(codes) == 1}
+        if code[4:6] == "00" or code[6:] != "000000" or name in ("市辖区", "城区", "郊区", "矿区"):
+            continue
+        city = lookup.get(code[:6]) or lookup.get(code[:4])
+        county = County(name, _county_short(name, nationalities), code[:6], city)
+        full.setdefault(name, []).append(county)
+        if county.short != name:
+            short.setdefault(county.short, []).append(county)
+    taken = province_spellings() | set(city_names())
+    unique_full = {name: found[0] for name, found in full.items() if len(found) == 1 and name not in taken}
+    unique_short = {
+        name: found[0]
+        for name, found in short.items()
+        if len(found) == 1 and name not in taken and name not in full and len(name) >= 2
+    }
+    return unique_full, unique_short
+
+
+def county(spelling: str) -> County | None:
+    """The county a full or short name stands for, if exactly one: 昆山 -> 昆山市 (苏州市)."""
+    full, short = counties()
+    return full.get(spelling) or short.get(spelling)
+
+
+@cache
+def _word_frequencies() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word -> (frequency, part of speech)."""
+    path = metadata.distribution("jieba").locate_file("jieba/dict.txt")
+    with open(path, encoding="utf-8") as handle:
+        return {word: (int(freq), tag) for word, freq, tag in (line.split() for line in handle)}
+
+
+def everyday_word(spelling: str) -> bool:
+    """A short place name that is first an everyday word (合作, 通道, 平安, 公安): common in
+    jieba's dictionary and not tagged a place name there, or very common whatever its tag."""
+    freq, tag = _word_frequencies().get(spelling, (0, ""))
+    return freq >= EVERYDAY_FREQUENCY and not tag.startswith("ns") or freq >= EVERYDAY_PLACE_FREQUENCY
+
+
+def city_of_district(district: str) -> City | None:
+    """The city a unique county-level name belongs to: 洪山区 -> 武汉市, 昆山 -> 苏州市."""
+    found = county(district)
+    return found.city if found else None
 
 
 @cache
 def city_by_code() -> dict[str, City]:
     return {city.code: city for province in provinces() for city in province.cities if city.code}
-
-
-def city_of_district(district: str) -> City | None:
-    """The city a unique county-level name belongs to: 洪山区 -> 武汉市."""
-    code = district_names().get(district)
-    if code is None:
-        return None
-    lookup = city_by_code()
-    return lookup.get(code[:6]) or lookup.get(code[:4])
 
 
 def province_by_code(code: str) -> Province:

@@ -45,3 +45,32 @@ def test_summary_skips_short_lines_and_cuts_at_a_sentence():
     summary = extract.summary(paragraphs, limit=120)
     assert summary.startswith("第一句话")
     assert len(summary) <= 121
+
+
+def test_each_province_of_a_roundup_with_its_own_happening_counts():
+    text = (
+        "江西、河南、湖南、贵州等地纷纷启动春风行动。江西省人社厅组织专场招聘会。"
+        "河南开展送岗位进乡村活动。贵州册亨县举办招聘会。"
+    )
+    places = extract.places_about("各地春风行动", text)
+    assert [p.short for p in places.provinces] == ["江西", "河南", "贵州", "湖南"]
+    assert [c.name for c in places.cities] == ["黔西南布依族苗族自治州"]  # 册亨县 names its city
+
+
+def test_origins_destinations_and_employers_homes_are_not_scenes():
+    text = "灌阳县人社局举办春风行动专场招聘会，来自广东的企业提供岗位3000个。农民工乘专列前往浙江务工。"
+    places = extract.places_about("", text)
+    assert [p.short for p in places.provinces] == ["广西"]
+    assert [c.name for c in places.cities] == ["桂林市"]  # 灌阳县 is in 桂林
+
+
+def test_a_short_county_name_needs_its_province_named_and_a_word_of_its_own():
+    assert extract.places_about("", "册亨举办招聘会。册亨帮助群众就业。").provinces == []  # no 贵州: no guess
+    assert [p.short for p in extract.places_about("", "贵州册亨举办招聘会。").provinces] == ["贵州"]
+    # 和政 (a county in 临夏) inside "信息和政策" is no place; 合作 (合作市) is first a word
+    assert extract.places_about("甘肃", "提供岗位信息和政策咨询。校企合作。").cities == []
+
+
+def test_a_place_field_names_county_level_cities_without_their_suffix():
+    for field, city in (("昆山", "苏州市"), ("义乌", "金华市"), ("太仓市", "苏州市"), ("武汉-洪山区", "武汉市")):
+        assert extract.first_place(field)[1] == city

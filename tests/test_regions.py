@@ -41,3 +41,16 @@ def test_everyday_words_are_not_city_names():
     cities = regions.city_names()
     assert "长治" not in cities and "长治市" in cities
     assert "来宾" not in cities and "来宾市" in cities
+
+
+def test_counties_by_full_and_short_name_name_their_city():
+    assert regions.county("册亨").city.name == "黔西南布依族苗族自治州"
+    assert regions.county("庐阳区").city.name == "合肥市"
+    assert regions.county("昆山").city.name == "苏州市"  # a county-level city in its prefecture
+    assert regions.county("朝阳") is None  # 朝阳区 in 北京 and 长春, 朝阳县 in 辽宁
+    assert regions.county("河北") is None  # 河北区 (天津) is spelt like the province
+
+
+def test_everyday_words_among_short_county_names():
+    assert regions.everyday_word("合作") and regions.everyday_word("通道")  # 合作市, 通道县
+    assert not regions.everyday_word("册亨") and not regions.everyday_word("昆山")

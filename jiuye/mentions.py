@@ -1,0 +1,132 @@
+"""Place names in running text, and whether each names where something reported happens.
+
+A mention is the subject or the scene of a report ("江西省人社厅举办…", "在册亨县…", "江西、河南
+等地纷纷启动…"), or only a reference: where people come from or go to ("来自河南的务工人员",
+"乘专列返回广东"), an employer's home ("广东籍企业"). Counties and districts name their city.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+
+from jiuye import regions
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@dataclass(frozen=True)
+class Mention:
+    spelling: str
+    province_code: str
+    city: regions.City | None  # the prefecture it names, if any (a county names its city)
+    start: int
+    end: int
+    guarded: bool  # a short county name: counts only where its province or city is named too
+
+
+@cache
+def _spellings() -> tuple[re.Pattern[str], dict[str, tuple[str, regions.City | None, bool]]]:
+    """One pattern for every place spelling, longest first: spelling -> (province, city, guarded)."""
+    owner: dict[str, tuple[str, regions.City | None, bool]] = {}
+    full, short = regions.counties()
+    for name, county in short.items():
+        if not regions.everyday_word(name):
+            owner[name] = (county.province_code, county.city, True)
+    for name, county in full.items():
+        owner[name] = (county.province_code, county.city, False)
+    for spelling, city in regions.city_names().items():
+        owner[spelling] = (city.province_code, city, False)
+    for province in regions.provinces():
+        for spelling in province.names:
+            owner[spelling] = (province.code, None, False)
+    alternatives = sorted(owner, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives))), owner
+
+
+def find(text: str, corroborate: bool = True) -> list[Mention]:
+    """Every place spelling in `text`, in order. With `corroborate`, a short county name only where
+    its province or city is also named in `text` (册亨 in an article that names 贵州 or 黔西南);
+    without, as in a field that holds a place ("昆山")."""
+    pattern, owner = _spellings()
+    found = []
+    for match in pattern.finditer(text):
+        province_code, city, guarded = owner[match.group()]
+        if guarded and not _whole_word(text, match.start(), match.end()):
+            continue  # 和政 in "信息和政策"
+        found.append(Mention(match.group(), province_code, city, match.start(), match.end(), guarded))
+    named_provinces = {m.province_code for m in found if not m.guarded}
+    named_cities = {m.city for m in found if not m.guarded and m.city}
+    return [
+        m
+        for m in found
+        if not (corroborate and m.guarded) or m.province_code in named_provinces or m.city in named_cities
+    ]
+
+
+WORD_WINDOW = 8
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """jieba's segmentation of the surroundings puts word boundaries at both ends of the span."""
+    left = max(0, start - WORD_WINDOW)
+    window = text[left : end + WORD_WINDOW]
+    bounds = {0}
+    for _, _, token_end in jieba.tokenize(window):
+        bounds.add(token_end)
+    return start - left in bounds and end - left in bounds
+
+
+# Just before a name: people or things coming from it or going to it.
+_MOVING_BEFORE = re.compile(
+    r"(?:来自|来|赴|前往|奔赴|到达|抵达|发往|送往|开往|返回|回到|返|回|去|往|输送到?|转移到?|外出到?)$"
+)
+# Just after a name (and its list): household registration, origin, an employer's home.
+_MOVING_AFTER = re.compile(r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|的企业|企业)")
+# A list of places shares its context: "江西、河南、湖南等地纷纷…", as does "贵州册亨县".
+_LIST_JOINER = re.compile(r"^[、和及与]?$")
+
+
+def _group(text: str, mention: Mention, mentions: list[Mention]) -> tuple[Mention, Mention]:
+    """The first and last name of the list the mention is in ("江西、河南和湖南"), else itself."""
+    first = last = mentions.index(mention)
+    while first > 0 and _LIST_JOINER.match(text[mentions[first - 1].end : mentions[first].start]):
+        first -= 1
+    while last + 1 < len(mentions) and _LIST_JOINER.match(text[mentions[last].end : mentions[last + 1].start]):
+        last += 1
+    return mentions[first], mentions[last]
+
+
+def is_reference(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """The name says where people come from or go to, or an employer's home, not a scene."""
+    first, last = _group(text, mention, mentions)
+    before, after = text[max(0, first.start - 4) : first.start], text[last.end : last.end + 6]
+    return bool(_MOVING_BEFORE.search(before) or _MOVING_AFTER.match(after))
+
+
+# A name that acts or hosts: its authorities, or the name opening a clause that reports an event.
+_AUTHORITY_AFTER = re.compile(
+    r"^(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
+    r"教育|民政|乡村振兴|农业农村|公共就业|人才|各级|各地|全省|全市|全区|全州|全县|多地|等地|等省)"
+)
+_SCENE_BEFORE = re.compile(r"(?:在|于|^|[，,。；;：:！？\s])$")
+_HAPPENING = re.compile(
+    r"举办|举行|开展|启动|组织|召开|推出|发布|开通|搭建|实现|帮助|帮扶|走访|慰问|提供|落实|出台|印发|"
+    r"达成|吸引|参加|入场|设立|建立|开设|打造|聚焦|围绕|坚持|持续|积极|纷纷|精心|深入|扎实|全力"
+)
+
+
+def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """The name (or the list it is in) is where a reported thing happens or whose authorities act."""
+    first, last = _group(text, mention, mentions)
+    after = text[last.end : last.end + 30]
+    if _AUTHORITY_AFTER.match(text[mention.end : mention.end + 12]) or _AUTHORITY_AFTER.match(after):
+        return True
+    before = text[max(0, first.start - 1) : first.start]
+    clause_end = re.search(r"[，,。；;！？]", after)
+    clause = after[: clause_end.start()] if clause_end else after
+    return bool(_SCENE_BEFORE.search(before) and _HAPPENING.search(clause))
