@@ -5,7 +5,8 @@ paragraph. A paragraph that names a fair (招聘会, 专场招聘, 直播带岗,
 a following paragraph that only adds the figures ("活动当天，50 户爱心企业…") completes it.
 Sentences that total many events ("累计举办 85 场") are statistics, not a fair.
 
-Dates: "3月31日" is resolved against the article's date. A fair with no date of its own that
+Dates: "3月31日", a bare "10日", "大年初六", "本周六" are resolved against the article's date
+(text_days). A fair with no date of its own that
 belongs to the article's occasion ("启动仪式当天", a launch ceremony) takes the occasion's date:
 the first date the lead paragraph gives.
 """
@@ -17,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from jiuye import dates, figures, regions, schema
+from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
@@ -129,14 +130,8 @@ def extract(
     ]
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
-    occasion = None
-    if clean:
-        lead = dates.CHINESE_DAY.search(clean[0])
-        if lead:
-            try:
-                occasion = dates.day_in(lead, published_day)
-            except ValueError:
-                occasion = None
+    lead = text_days.first(clean[0], published_day) if clean else None
+    occasion = lead.day if lead else None
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
     for paragraph, original in pairs:
         head = _SECTION_HEAD.match(paragraph)
@@ -157,9 +152,9 @@ def extract(
             current_complete = current and (
                 figures.employers(current.text)
                 or figures.positions(current.text)
-                or dates.CHINESE_DAY.search(current.text)
+                or text_days.first(current.text, published_day)
             )
-            if names_fair and (current is None or current_complete or dates.CHINESE_DAY.search(kept)):
+            if names_fair and (current is None or current_complete or text_days.first(kept, published_day)):
                 candidates.append(_Candidate([kept], [original]))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
@@ -179,7 +174,7 @@ def _fair(
     about: list[regions.Province] | None,
 ) -> Fair | None:
     employer_count, position_count = figures.employers(text), figures.positions(text)
-    explicit = dates.CHINESE_DAY.search(text)
+    explicit = text_days.first(text, published)
     named = _NAMED.search(text)
     if not (employer_count or position_count or explicit or named):
         return None  # a mention of fairs in general, not a report of one
@@ -203,10 +198,9 @@ def _fair(
         text=text,
     )
     if explicit:
-        try:
-            fair.start = dates.day_in(explicit, published)
-        except ValueError:
-            fair.problem = f"日期不存在：{explicit.group(0)}"
+        fair.start = explicit.day
+        if explicit.day is None:
+            fair.problem = f"日期不存在：{explicit.text}"
     elif occasion and OCCASION.search(text):
         fair.start = occasion
     else:

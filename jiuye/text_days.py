@@ -1,0 +1,148 @@
+"""Days as news text names them, resolved against the article's date.
+
+"2023年2月10日", "2月10日", a bare "10日" (in the month named before it, else the article's),
+"昨天"/"今天"/"明天", "本周六", and lunar days: "大年初六", "正月初八", "农历腊月二十八", "元宵节"
+(converted by the lunar_python calendar). A day without a year is the one nearest the article's
+date, so "12月28日" in a January report is last year's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lunar_python import Lunar
+
+from jiuye.figures import chinese_number
+
+_NUMERAL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
+_SOLAR = re.compile(
+    rf"(?<![\d〇零一二三四五六七八九十廿卅年月])(?:(\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
+    rf"(?:({_NUMERAL})\s*月(?:份)?\s*)?({_NUMERAL})\s*[日号](?![电讯内楼线馆厅院文令])"
+)
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR = re.compile(
+    r"(?:农历\s*([一二三四五六七八九十]{1,2}月|正月|冬月|腊月)|(大年|正月|冬月|腊月))\s*(初[一二三四五六七八九十]|十[一二三四五六七八九]|"
+    r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
+)
+_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "小年": (12, 23), "除夕": (12, 0)}
+_FESTIVAL = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
+_RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
+_RELATIVE_WORD = re.compile("|".join(_RELATIVE))
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAY = re.compile(r"(上|本|下)?(?:周|星期)([一二三四五六日天])")
+_MONTH = re.compile(rf"({_NUMERAL})\s*月(?![份]?\s*(?:{_NUMERAL})\s*[日号])")
+
+
+@dataclass(frozen=True)
+class Day:
+    start: int
+    end: int
+    text: str
+    day: date | None  # None: the text names a day that does not exist (2月30日)
+
+
+def _number(text: str) -> int:
+    return int(chinese_number(text.replace("廿", "二十").replace("卅", "三十")))
+
+
+def _nearest(candidates: list[date], published: date) -> date:
+    return min(candidates, key=lambda day: (abs(day - published), day))
+
+
+def _solar(match: re.Match[str], published: date, month_before: int | None) -> date | None:
+    year_text, month_text, day_text = match.groups()
+    day = _number(day_text)
+    month = _number(month_text) if month_text else month_before or published.month
+    try:
+        if year_text:
+            year = int(year_text) if year_text.isdigit() else int("".join(str(_number(c)) for c in year_text))
+            return date(year, month, day)
+        candidates = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                candidates.append(date(year, month, day))
+            except ValueError:
+                continue
+        if not month_text and not month_before:  # a bare "10日": this month's, or a neighbour's
+            this_month = published.replace(day=1)
+            previous_month = (this_month - timedelta(days=1)).replace(day=1)
+            for first in (previous_month, (this_month + timedelta(days=32)).replace(day=1)):
+                try:
+                    candidates.append(first.replace(day=day))
+                except ValueError:
+                    continue
+        return _nearest(candidates, published) if candidates else None
+    except ValueError:
+        return None
+
+
+def _in_month_of(other: date, day: int) -> date | None:
+    try:
+        return other.replace(day=day)
+    except ValueError:
+        return None
+
+
+def _lunar(month: int, day: int, published: date) -> date | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            if day == 0:  # 除夕: the day before 正月初一
+                solar = Lunar.fromYmd(year + 1, 1, 1).getSolar()
+                candidates.append(date(solar.getYear(), solar.getMonth(), solar.getDay()) - timedelta(days=1))
+                continue
+            solar = Lunar.fromYmd(year, month, day).getSolar()
+        except Exception:  # lunar_python raises a bare Exception for 三十 in a 29-day month
+            continue
+        candidates.append(date(solar.getYear(), solar.getMonth(), solar.getDay()))
+    return _nearest(candidates, published) if candidates else None
+
+
+def _lunar_day(text: str) -> int:
+    if text.startswith("初"):
+        return _number(text[1:])
+    return _number(text)
+
+
+def find(text: str, published: date) -> list[Day]:
+    """Every day the text names, in order of appearance."""
+    found: list[Day] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], day: date | None) -> None:
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            return
+        taken.append(match.span())
+        found.append(Day(match.start(), match.end(), match.group(), day))
+
+    for match in _LUNAR.finditer(text):
+        month_text = match.group(1) or match.group(2)
+        month = 1 if month_text == "大年" else _LUNAR_MONTHS.get(month_text[0]) or _number(month_text[:-1])
+        add(match, _lunar(month, _lunar_day(match.group(3)), published))
+    for match in _FESTIVAL.finditer(text):
+        add(match, _lunar(*_FESTIVALS[match.group()], published))
+    previous: Day | None = None  # the last solar day with a month: "3月5日至7日" is 3月7日
+    for match in _SOLAR.finditer(text):
+        months = list(_MONTH.finditer(text, 0, match.start()))
+        month_before = _number(months[-1].group(1)) if months and not match.group(2) else None
+        if match.group(2) is None and previous and previous.day and (not months or months[-1].start() < previous.start):
+            day = _in_month_of(previous.day, _number(match.group(3)))
+        else:
+            day = _solar(match, published, month_before)
+        add(match, day)
+        if match.group(2) is not None:
+            previous = Day(match.start(), match.end(), match.group(), day)
+    for match in _RELATIVE_WORD.finditer(text):
+        add(match, published + timedelta(days=_RELATIVE[match.group()]))
+    for match in _WEEKDAY.finditer(text):
+        week = {"上": -1, "本": 0, "下": 1}.get(match.group(1) or "本", 0)
+        monday = published - timedelta(days=published.weekday())
+        add(match, monday + timedelta(weeks=week, days=_WEEKDAYS[match.group(2)]))
+    return sorted(found, key=lambda day: day.start)
+
+
+def first(text: str, published: date) -> Day | None:
+    days = find(text, published)
+    return days[0] if days else None
