@@ -1,0 +1,137 @@
+"""People counts a news text reports: how many found work, were helped, visited, came, agreed.
+
+"帮助20万人实现就业", "走访困难人员57万人", "入场求职者1.2万人次", "300余人达成就业意向". Each count is
+read in its clause and named by the clause's verb; a figure keeps its sentence, the province the
+sentence is about (the article's one province when it names none; none for a national figure),
+the campaign the sentence or else the article names, and its date (a "截至3月底" in the sentence,
+else the article's).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from jiuye import figures, regions, text_days
+from jiuye.extract import first_place, strip_datelines
+from jiuye.text import sentences
+
+EMPLOYED, HELPED, VISITED, ATTENDED, INTENT = "employed", "helped", "visited", "attended", "intent"
+LABELS = {EMPLOYED: "实现就业", HELPED: "帮扶", VISITED: "走访", ATTENDED: "参会", INTENT: "达成意向"}
+# The clause's verb names the count; earlier kinds win when a clause has several ("达成就业意向"
+# is an intent, not employment; "帮助3000人实现就业" is employment, not help).
+_KIND_WORDS = (
+    (INTENT, r"意向|签约|签订"),
+    (
+        EMPLOYED,
+        r"实现(?:了)?(?:再|转移|稳定)?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职",
+    ),
+    (VISITED, r"走访|入户|摸排|摸底|排查"),
+    (ATTENDED, r"参会|入场|进场|参加|参与|吸引|观看|求职者|求职人员|应聘|人次"),
+    (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|培训|兜底|安置"),
+)
+_KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
+# A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
+# "50户企业" (employers), "300余人队伍" (a team), "第一名".
+_PEOPLE = (
+    r"人次|名|人|户|位|(?:名|位)?(?:(?![是届级年的和与及])[\u4e00-\u9fff]){0,6}?"
+    r"(?:人员|群众|毕业生|农民工|劳动者|求职者|残疾人)"
+)
+_COUNT = re.compile(
+    rf"(?<![第前])((?:近|约|上|逾|超过|超|达|共)?\s*{figures.NUMBER}\s*(?:多|余)?\s*万?\s*(?:多|余)?)\s*"
+    rf"({_PEOPLE})(?![口民均年月天日])(?![\u4e00-\u9fff]{{0,6}}?(?:企业|单位|公司|队伍|团队|小组))"
+)
+_CLAUSE = re.compile(r"[^,，;；:：]+")
+_AS_OF = re.compile(r"截至|截止")
+
+
+@dataclass(frozen=True)
+class PeopleFigure:
+    kind: str  # one of LABELS
+    count: figures.Count
+    unit: str  # 人, 人次, 名, 户
+    sentence: str  # as written, NFKC-normalised
+    province: regions.Province | None  # None: a national figure
+    campaign: str | None  # the campaign's name as the registry gives it
+    day: date
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+
+def _kind(clause: str) -> str | None:
+    for kind, words in _KINDS:
+        if words.search(clause):
+            return kind
+    return None
+
+
+def _count(text: str) -> figures.Count | None:
+    cleaned = re.sub(r"^(?:达|共)\s*", "", text.strip())
+    cleaned = re.sub(r"(多|余)\s*万", r"万\1", cleaned)  # 80多万 is 80万多
+    count = figures.parse_count(cleaned)
+    if count is None or count.value < 2:  # "一人一策", "每人": no figure
+        return None
+    return figures.Count(count.value, " ".join(text.split()), count.approximate)
+
+
+def find(
+    title: str,
+    body: str,
+    published: date,
+    about: Sequence[regions.Province] = (),
+    campaigns_in: Callable[[str], Sequence[object]] = lambda text: (),
+) -> list[PeopleFigure]:
+    """Every people count in the article, in order. `about`: the provinces the article is about;
+    `campaigns_in`: the registry's finder (Registry.named_in)."""
+    text = strip_datelines(unicodedata.normalize("NFKC", body))
+    article_campaigns = list(campaigns_in(f"{title}\n{body}"))
+    found: list[PeopleFigure] = []
+    for paragraph in text.split("\n"):
+        found.extend(_in_paragraph(paragraph, published, about, campaigns_in, article_campaigns))
+    return found
+
+
+def _in_paragraph(
+    paragraph: str,
+    published: date,
+    about: Sequence[regions.Province],
+    campaigns_in: Callable[[str], Sequence[object]],
+    article_campaigns: list[object],
+) -> list[PeopleFigure]:
+    found: list[PeopleFigure] = []
+    paragraph_province = _province_of(paragraph, about)
+    for sentence in sentences(paragraph):
+        province = _province_of(sentence, about, paragraph_province)
+        campaign = next(iter(campaigns_in(sentence)), None) or next(iter(article_campaigns), None)
+        day = published
+        if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
+            day = as_of.day
+        for clause in _CLAUSE.finditer(sentence):
+            for match in _COUNT.finditer(clause.group()):
+                kind = _kind(clause.group())
+                count = _count(match.group(1))
+                if kind is None or count is None:
+                    continue
+                unit = match.group(2) if len(match.group(2)) <= 2 else "人"
+                if unit == "人次" and kind == HELPED:
+                    kind = ATTENDED if "服务" not in clause.group() else HELPED
+                found.append(
+                    PeopleFigure(kind, count, unit, sentence, province, str(campaign) if campaign else None, day)
+                )
+    return found
+
+
+def _province_of(
+    text: str, about: Sequence[regions.Province], default: regions.Province | None = None
+) -> regions.Province | None:
+    """The province the text names (one the article is about), else `default`, else the
+    article's only province; None for a national figure."""
+    named, _ = first_place(text)
+    if named is not None and (not about or named in about):
+        return named
+    return default or (about[0] if len(about) == 1 else None)

@@ -1,0 +1,90 @@
+"""People counts read out of the seed reports and out of sentences as news writes them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jiuye import people
+from jiuye.extract import places_about
+from scrapers.clean import clean
+from scrapers.readers.posts import read_post
+from scrapers.sources import Source
+from tests.conftest import SEEDS
+
+
+def seed_figures(number: str, campaigns) -> list[people.PeopleFigure]:
+    path = next(SEEDS.glob(f"{number}_*.txt"))
+    item = read_post(Source("seeds", "posts", str(SEEDS)), path.name, path.read_text(encoding="utf-8"))
+    body = "\n".join(clean(item.html, item.base_url).paragraphs)
+    about = places_about(item.title, body).provinces
+    return people.find(item.title, body, item.date.date(), about, campaigns.named_in)
+
+
+def summary(found: list[people.PeopleFigure]) -> set[tuple]:
+    return {(f.kind, f.count.value, f.province.short if f.province else None) for f in found}
+
+
+def test_the_national_warm_heart_figures(registry):
+    found = seed_figures("000", registry)
+    assert summary(found) == {("visited", 570000, None), ("employed", 200000, None)}
+    assert {f.campaign for f in found} == {"就业援助“暖心行动”"}
+    assert all("57 万人" in f.sentence for f in found)
+
+
+def test_hubei_re_employed(registry):
+    found = seed_figures("001", registry)
+    assert ("employed", 110000, "湖北") in summary(found)
+
+
+def test_households_visited_and_people_employed_nationwide(registry):
+    found = seed_figures("002", registry)
+    assert summary(found) == {("visited", 770000, None), ("employed", 250000, None)}
+    [visited] = [f for f in found if f.kind == "visited"]
+    assert visited.unit == "户"
+
+
+def test_a_live_stream_audience_and_its_intents(registry):
+    found = summary(seed_figures("004", registry))
+    assert ("attended", 5213, "山东") in found and ("intent", 219, "山东") in found
+    assert ("attended", 800000, "甘肃") in found  # 80多万人在线观看
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "approximate"),
+    [
+        ("招聘会当天共吸引3000余名求职者进场。", "attended", 3000, True),
+        ("入场求职者达1.2万人次。", "attended", 12000, False),
+        ("现场有300余人达成就业意向。", "intent", 300, True),
+        ("初步达成意向286人。", "intent", 286, False),
+        ("今年以来累计帮扶就业困难人员1.5万人。", "helped", 15000, False),
+        ("帮助近2000名农民工实现就业。", "employed", 2000, True),
+        ("入户走访困难家庭1200户。", "visited", 1200, False),
+        ("全省共有5.6万名高校毕业生实现就业。", "employed", 56000, False),
+    ],
+)
+def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
+    [found] = people.find("", sentence, date(2023, 3, 1))
+    assert (found.kind, found.count.value, found.count.approximate) == (kind, value, approximate)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "制定“一人一策”援助计划。",
+        "组建了一支300余人的队伍。",
+        "50户爱心企业提供岗位1000个。",
+        "以2023届毕业生为重点。",
+        "三是残疾人就业帮扶活动。",
+        "全市常住人口120万人。",
+        "荣获第一名。",
+    ],
+)
+def test_what_is_not_a_people_count(sentence: str) -> None:
+    assert people.find("", sentence, date(2023, 3, 1)) == []
+
+
+def test_a_figure_as_of_a_day_carries_that_day() -> None:
+    [found] = people.find("", "截至3月31日，全省帮扶困难人员2.3万人。", date(2023, 4, 5))
+    assert found.day == date(2023, 3, 31)
