@@ -186,6 +186,10 @@ def employment_type(text: str) -> str:
 class Place:
     province: regions.Province
     city: str | None  # full city name (武汉市); a municipality is its own city
+    district: str | None = None  # a municipality's district (朝阳区), as GB/T 2260 names it
+
+
+_PLACE_PARTS = re.compile(r"[\s\-—·,，/|]+|(?<=[市])")
 
 
 def location(*texts: str) -> Place | None:
@@ -194,7 +198,10 @@ def location(*texts: str) -> Place | None:
     if province is None:
         return None
     if city is None and province.name.endswith("市"):  # 北京市, 重庆市: the municipality is the city
-        city = province.name
+        districts = regions.districts_of(province.code)
+        parts = (p for text in texts if text for p in _PLACE_PARTS.split(text))
+        district = next((districts[p].name for p in parts if p in districts), None)
+        return Place(province, province.name, district)
     return Place(province, city)
 
 

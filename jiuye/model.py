@@ -53,6 +53,7 @@ class News(Item):
 @dataclass(frozen=True)
 class Job(Item):
     employer: str = ""
+    district: str | None = None  # a municipality's district: 朝阳区
     salary: Salary | None = None
     salary_text: str = ""  # as the source wrote it
     education: job_terms.Level | None = None
@@ -168,6 +169,7 @@ def item(values: Mapping[str, Any], date_: datetime, slug: str) -> Item:
         return Job(
             **common,
             employer=values["employer"],
+            district=values.get("district"),
             salary=_salary(values),
             salary_text=values.get("salary_text", ""),
             education=values.get("education"),

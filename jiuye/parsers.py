@@ -102,6 +102,16 @@ def cities(value: str, _: Rules) -> tuple[regions.City, ...]:
     return _each(value, regions.city_names().get, "未知城市 (unknown city)")
 
 
+def district(value: str, _: Rules) -> str:
+    """A county-level division's GB/T 2260 name (朝阳区: the item's province says which)."""
+    name = value.strip()
+    if name not in regions.counties()[0] and not any(
+        name in regions.districts_of(p.code) for p in regions.provinces()
+    ):
+        raise Invalid("未知区县 (unknown district)")
+    return name
+
+
 def campaigns(value: str, rules: Rules) -> tuple[Campaign, ...]:
     return _each(value, rules.registry.find, "未在 campaigns.yaml 中登记的活动 (unknown campaign)")
 

@@ -224,6 +224,25 @@ def counties() -> tuple[dict[str, County], dict[str, County]]:
     return unique_full, unique_short
 
 
+@cache
+def districts_of(province_code: str) -> dict[str, County]:
+    """A province's county-level divisions by full and short name (朝阳区, 朝阳): inside one
+    province a name that is ambiguous nationwide is one place."""
+    nationalities = _nationalities()
+    lookup = city_by_code()
+    found: dict[str, County] = {}
+    for code, name in _adcode_rows():
+        if not code.startswith(province_code) or code[4:6] == "00" or code[6:] != "000000":
+            continue
+        if name in ("市辖区", "城区", "郊区", "矿区"):
+            continue
+        city = lookup.get(code[:6]) or lookup.get(code[:4])
+        county = County(name, _county_short(name, nationalities), code[:6], city)
+        found.setdefault(name, county)
+        found.setdefault(county.short, county)
+    return found
+
+
 def county(spelling: str) -> County | None:
     """The county a full or short name stands for, if exactly one: 昆山 -> 昆山市 (苏州市)."""
     full, short = counties()

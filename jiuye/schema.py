@@ -83,6 +83,7 @@ FIELDS: dict[str, Parser] = {
     "employer": parsers.text,
     "province": parsers.province,
     "city": parsers.cities,
+    "district": parsers.district,
     "salary_min": parsers.number,
     "salary_max": parsers.number,
     "salary_unit": parsers.one_of(SALARY_UNITS),

@@ -7,8 +7,10 @@ an optional field that cannot be understood is reported and left out, and the jo
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import re
+from collections.abc import Callable
 
 from jiuye import dates, job_terms, salary, schema, urls
 from jiuye.campaigns import Registry
@@ -60,9 +62,31 @@ def _openings(value: str) -> str | None:
     return match.group()
 
 
+def _reads(scale: Callable[[str], job_terms.Level], value: str) -> bool:
+    try:
+        scale(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _sorted_out(raw: RawJob) -> tuple[RawJob, list[Problem]]:
+    """An education in the experience column (an export whose cells slid left where a page had
+    no experience line) moved to education, unless education already holds one."""
+    experience, education = _text(raw, "experience"), _text(raw, "education")
+    if not experience or _reads(job_terms.experience, experience) or not _reads(job_terms.education, experience):
+        return raw, []
+    if education and _reads(job_terms.education, education):
+        return raw, []
+    fields = {**raw.fields, "education": experience, "experience": ""}
+    dropped = f"（学历列原为“{education}”，不是学历）" if education else ""
+    problem = Problem("experience", experience, f"是学历，已移到学历{dropped} (an education in the experience column)")
+    return dataclasses.replace(raw, fields=fields), [problem]
+
+
 def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
     """Raises Refused for a required field; reports the optional ones in `warnings`."""
-    warnings: list[Problem] = []
+    raw, warnings = _sorted_out(raw)
     title, employer = _text(raw, "title"), _text(raw, "employer")
     if not title:
         raise refuse("title", "", "缺少岗位名称")
@@ -86,7 +110,8 @@ def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
         "Category": schema.JOB,
         "Employer": employer,
         "Province": place.province.short,
-        "City": place.city or "",
+        "City": "" if place.city == place.province.name else place.city or "",  # 北京市 is no city of 北京
+        "District": place.district or "",
     }
 
     def optional(key: str, convert) -> None:
