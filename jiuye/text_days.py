@@ -27,7 +27,9 @@ _LUNAR = re.compile(
     r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 )
 _FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "小年": (12, 23), "除夕": (12, 0)}
-_FESTIVAL = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
+# "春节后", "元宵节期间": a season, not a day.
+_FESTIVAL_NAMES = "|".join(sorted(_FESTIVALS, key=len, reverse=True))
+_FESTIVAL = re.compile(f"(?:{_FESTIVAL_NAMES})(?!节|前|后|期间|以来|假期|过后|返)")
 _RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
 _RELATIVE_WORD = re.compile("|".join(_RELATIVE))
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}

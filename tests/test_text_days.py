@@ -23,7 +23,7 @@ from jiuye import text_days
         ("农历腊月二十八", date(2023, 1, 25), date(2023, 1, 19)),
         ("农历二月初二", date(2023, 2, 1), date(2023, 2, 21)),
         ("元宵节当天", date(2023, 2, 1), date(2023, 2, 5)),
-        ("除夕前", date(2023, 1, 10), date(2023, 1, 21)),
+        ("除夕当天", date(2023, 1, 10), date(2023, 1, 21)),
         ("昨天上午", date(2023, 3, 10), date(2023, 3, 9)),
         ("今日", date(2023, 3, 10), date(2023, 3, 10)),
         ("本周六", date(2023, 3, 8), date(2023, 3, 11)),
@@ -54,6 +54,8 @@ def test_a_day_that_does_not_exist_is_found_without_a_date(text: str) -> None:
         "15号楼三层",  # a building
         "地铁2号线",
         "人社部发〔2023〕15号文",
+        "春节后首场招聘会",  # a season, not a day
+        "元宵节期间",
     ],
 )
 def test_what_is_not_a_day(text: str) -> None:
