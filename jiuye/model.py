@@ -48,6 +48,7 @@ class Item:
 @dataclass(frozen=True)
 class News(Item):
     image: str | None = None
+    same_as: str | None = None  # the slug of the item this one repeats: shown there as 另见
 
 
 @dataclass(frozen=True)
@@ -194,4 +195,4 @@ def item(values: Mapping[str, Any], date_: datetime, slug: str) -> Item:
             positions_text=values.get("positions_text", ""),
             news=values.get("news"),
         )
-    return News(**common, image=values.get("image"))
+    return News(**common, image=values.get("image"), same_as=values.get("same_as"))

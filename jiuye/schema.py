@@ -79,6 +79,7 @@ FIELDS: dict[str, Parser] = {
     "source": parsers.text,
     "source_url": parsers.url,
     "image": parsers.url,
+    "same_as": parsers.slug,  # the slug of the news item this one repeats (another outlet's copy)
     # jobs
     "employer": parsers.text,
     "province": parsers.province,

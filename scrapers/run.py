@@ -23,6 +23,7 @@ from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, Source
 from scrapers.ledger import Ledger
 from scrapers.readers import READERS
 from scrapers.sources import Source
+from scrapers.stories import KnownStories
 
 NEWS_DIR = Path("scraped") / "news"
 # Jobs and fairs are filed by identity, not by source: the same one from two sources is one file.
@@ -71,6 +72,7 @@ class Run:
         self.report = RunReport()
         self.ledger = Ledger(content_dir)
         self.stored: dict[str, StoredNews] = {}  # per source: its news files by link and title
+        self.stories = KnownStories(content_dir)  # one story from many outlets
 
     def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
         result = SourceReport(source)
@@ -118,6 +120,9 @@ class Run:
         places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
         try:
             meta = enrich.metadata(item, cleaned, places, source, self.registry, slug)
+            key = path.relative_to(self.content_dir).as_posix()
+            if same_as := self.stories.same_as(key, slug, "\n".join(cleaned.paragraphs)):
+                meta["Same_as"] = same_as
             news = Normalised(slug, meta).checked(self.registry)
         except Refused as refused:
             self.fail(result, refused.problem.at(where(source.id, item.item_id)))
@@ -227,6 +232,7 @@ def run(
     for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
         scrape.source(source, fetcher, progress)
         scrape.ledger.save()  # after each source: a run killed later still remembers what it wrote
+        scrape.stories.save()
     return scrape.report
 
 

@@ -166,6 +166,25 @@ def drop_rejected(generator) -> None:
         del generated[path]
 
 
+def merge_syndicated(generator) -> None:
+    """A story other outlets repeat is one page: each repeat (Same_as) leaves the listings, its
+    source is named on the first one's page as 另见, and its own page (still at its address)
+    points there. A repeat whose first one is not on the site stands alone."""
+    by_slug = {a.slug: a for a in generator.articles}
+    for article in generator.articles:
+        article.also = []
+    repeats = []
+    for article in generator.articles:
+        same_as = getattr(getattr(article, "item", None), "same_as", None)
+        first = by_slug.get(same_as) if same_as else None
+        if first is not None and first is not article and not getattr(first.item, "same_as", None):
+            first.also.append(article)
+            article.repeats = first
+            repeats.append(article)
+    generator.articles = [a for a in generator.articles if a not in repeats]
+    generator.hidden_articles.extend(repeats)
+
+
 def by_province(articles: list) -> dict[str, list]:
     """The articles of each province (by code), in the order given; items without one are left out."""
     grouped = defaultdict(list)
@@ -187,3 +206,4 @@ def register() -> None:
     signals.initialized.connect(initialise)
     signals.content_object_init.connect(prepare)
     signals.article_generator_pretaxonomy.connect(drop_rejected)
+    signals.article_generator_pretaxonomy.connect(merge_syndicated)
