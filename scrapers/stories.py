@@ -26,6 +26,7 @@ class KnownStories:
             self.records: dict[str, dict[str, str | None]] = json.loads(self.path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
             self.records = {}
+        self.changed = False
         self.stories = syndication.Stories()
         self.slugs: dict[str, str] = {}  # key -> the slug a repeat points to
         for key, record in sorted(self.records.items()):
@@ -53,6 +54,7 @@ class KnownStories:
         fingerprint = syndication.fingerprint(body)
         repeated = self.stories.same_story(fingerprint, other_than=key) if fingerprint is not None else None
         same_as = self.slugs[repeated] if repeated and self.slugs[repeated] != slug else None
+        self.changed = True
         self.records[key] = {
             "slug": slug,
             "fingerprint": syndication.encode(fingerprint) if fingerprint is not None else None,
@@ -64,4 +66,8 @@ class KnownStories:
         return same_as
 
     def save(self) -> None:
+        """Written only when a new item was seen: a run with nothing new touches no file."""
+        if not self.changed:
+            return
+        self.changed = False
         store.write_atomic(self.path, json.dumps(self.records, ensure_ascii=False, indent=0, sort_keys=True))
