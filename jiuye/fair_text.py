@@ -7,8 +7,8 @@ Sentences that total many events ("累计举办 85 场") are statistics, not a f
 
 Dates: "3月31日", a bare "10日", "大年初六", "本周六" are resolved against the article's date
 (text_days). A fair with no date of its own that
-belongs to the article's occasion ("启动仪式当天", a launch ceremony) takes the occasion's date:
-the first date the lead paragraph gives.
+belongs to the article's occasion ("启动仪式当天", a launch ceremony), or is reported in the
+article's first two paragraphs, takes the occasion's date: the first date the lead paragraph gives.
 """
 
 from __future__ import annotations
@@ -23,10 +23,13 @@ from jiuye.extract import first_place, strip_datelines
 from jiuye.text import sentences
 
 # What a fair is called: its nouns; a live-streamed one; words that start a report of one.
-FAIR_NOUNS = ("招聘会", "招聘活动", "双选会", "云聘会")
+FAIR_NOUNS = (
+    *("招聘会", "招聘活动", "双选会", "云聘会", "供需见面会", "洽谈会", "招聘大集"),
+    *("人力资源交流会", "人才交流会", "人才交流大会", "就业交流大会", "劳务对接会", "劳务对接活动"),
+)
 STREAMED = ("直播带岗", "网络直播")
 _REPORT_WORDS = (
-    *("专场招聘", "招聘专场", "直播招聘", "招聘大集", "送岗位进"),
+    *("专场招聘", "招聘专场", "直播招聘", "现场招聘", "送岗位进"),
     *("启动仪式暨", "启动仪式现场", "启动仪式当天"),
 )
 _NOUN = "|".join(FAIR_NOUNS)
@@ -73,6 +76,7 @@ class Fair:
 class _Candidate:
     paragraphs: list[str] = field(default_factory=list)  # normalised, statistics removed: for matching
     originals: list[str] = field(default_factory=list)  # as written: for the report
+    in_lead: bool = False  # it starts in the article's first two paragraphs: the lead's date is its
 
     @property
     def text(self) -> str:
@@ -141,6 +145,7 @@ def extract(
                 sections.append((province, []))
                 continue
         sections[-1][1].append((paragraph, original))
+    lead = set(clean[:2])
     fairs: list[Fair] = []
     for section_province, section in sections:
         candidates: list[_Candidate] = []
@@ -155,24 +160,42 @@ def extract(
                 or text_days.first(current.text, published_day)
             )
             if names_fair and (current is None or current_complete or text_days.first(kept, published_day)):
-                candidates.append(_Candidate([kept], [original]))
+                candidates.append(_Candidate([kept], [original], in_lead=paragraph in lead))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
         for candidate in candidates:
-            fair = _fair(candidate.text, section_province, occasion, published_day, about)
+            fair = _fair(candidate, section_province, occasion, published_day, about)
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
                 fairs.append(fair)
-    return fairs
+    return _once(fairs)
+
+
+def _once(fairs: list[Fair]) -> list[Fair]:
+    """One fair per day and place: paragraphs that report the same fair again (its figures,
+    its scene) complete the first report of it instead of making a second."""
+    kept: dict[tuple, Fair] = {}
+    for fair in fairs:
+        if fair.problem:
+            continue
+        key = (fair.start, fair.province, fair.city)
+        first = kept.setdefault(key, fair)
+        if first is not fair:
+            first.employers = first.employers or fair.employers
+            first.positions = first.positions or fair.positions
+            first.venue = first.venue or fair.venue
+            first.text = f"{first.text}\n\n{fair.text}"
+    return [f for f in fairs if f.problem or kept.get((f.start, f.province, f.city)) is f]
 
 
 def _fair(
-    text: str,
+    candidate: _Candidate,
     section_province: regions.Province | None,
     occasion: date | None,
     published: date,
     about: list[regions.Province] | None,
 ) -> Fair | None:
+    text = candidate.text
     employer_count, position_count = figures.employers(text), figures.positions(text)
     explicit = text_days.first(text, published)
     named = _NAMED.search(text)
@@ -201,7 +224,7 @@ def _fair(
         fair.start = explicit.day
         if explicit.day is None:
             fair.problem = f"日期不存在：{explicit.text}"
-    elif occasion and OCCASION.search(text):
+    elif occasion and (candidate.in_lead or OCCASION.search(text)):
         fair.start = occasion
     else:
         fair.problem = "文中没有举办日期"
