@@ -221,6 +221,12 @@ def counties() -> tuple[dict[str, County], dict[str, County]]:
         for name, found in short.items()
         if len(found) == 1 and name not in taken and name not in full and len(name) >= 2
     }
+    # A county since made a county-level city (库车县 -> 库车市, 2019): the table lags the map. As
+    # guarded as a short name, since it is no name of the table's (人力资源市场 is no 资源市).
+    for name, county in list(unique_full.items()):
+        renamed = f"{county.short}市"
+        if name.endswith("县") and renamed not in full and renamed not in taken:
+            unique_short.setdefault(renamed, county)
     return unique_full, unique_short
 
 

@@ -1,4 +1,4 @@
-from jiuye import regions
+from jiuye import mentions, regions
 
 
 def test_all_34_provincial_divisions_with_unique_slugs():
@@ -54,3 +54,11 @@ def test_counties_by_full_and_short_name_name_their_city():
 def test_everyday_words_among_short_county_names():
     assert regions.everyday_word("合作") and regions.everyday_word("通道")  # 合作市, 通道县
     assert not regions.everyday_word("册亨") and not regions.everyday_word("昆山")
+
+
+def test_a_county_since_made_a_city_is_found_by_its_new_name() -> None:
+    # 库车县 became 库车市 in 2019; the division table still says 县.
+    assert regions.county("库车市").city.name == "阿克苏地区"
+    found = mentions.find("新疆库车市2023年就业援助月巡回招聘会")
+    assert [m.city.name for m in found if m.city] == ["阿克苏地区"]
+    assert all(m.city is None for m in mentions.find("广西：招聘会在市人力资源市场大厅举行"))  # no 资源市
