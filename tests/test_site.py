@@ -94,6 +94,16 @@ def test_campaign_page_has_registry_facts_and_its_news(demo_site):
     assert SEED_TITLES["003"] in listed_titles(yangguang)
 
 
+def test_province_page_lists_its_news_by_city(demo_site):
+    hunan = page(demo_site, "province/hunan/")
+    cities = {h3.contents[0].strip(): h3.find_next("ul") for h3 in hunan.select("section.by-city h3")}
+    assert {"长沙市", "永州市"} <= set(cities)  # seed 004 names 长沙's 望城区 and 永州
+    assert SEED_TITLES["004"] in [a.get_text() for a in cities["长沙市"].select("a")]
+    assert all(city.endswith(("市", "州", "地区", "盟")) for city in cities)
+    assert "宜宾市" in page(demo_site, "province/sichuan/").select_one("section.by-city h3").get_text()
+    assert "淄博市" not in {h3.contents[0].strip() for h3 in hunan.select("section.by-city h3")}  # 山东's
+
+
 def test_home_shows_latest_news_provinces_and_campaigns(demo_site):
     home = page(demo_site, "")
     assert home.html["lang"] == "zh-CN"

@@ -47,6 +47,18 @@ class Listing:
     def feed_save_as(self) -> str:
         return self.feed.save_as(slug=self.slug)
 
+    @property
+    def by_city(self) -> list[tuple[regions.City, list]]:
+        """A province's news by the city it is about, the city with most news first."""
+        if not isinstance(self.subject, regions.Province):
+            return []
+        grouped: dict[regions.City, list] = {}
+        for article in self.news:
+            for city in article.item.cities:
+                if city.province_code == self.subject.code:
+                    grouped.setdefault(city, []).append(article)
+        return sorted(grouped.items(), key=lambda pair: (-len(pair[1]), pair[0].code, pair[0].name))
+
 
 class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
