@@ -30,14 +30,16 @@ _KIND_WORDS = (
         r"实现(?:了)?(?:再|转移|稳定)?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职",
     ),
     (VISITED, r"走访|入户|摸排|摸底|排查"),
-    (ATTENDED, r"参会|入场|进场|参加|参与|吸引|观看|求职者|求职人员|应聘|人次"),
-    (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|培训|兜底|安置"),
+    (ATTENDED, r"参会|入场|进场|参加|参与|吸引|求职者|求职人员|人次"),
+    (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|兜底|安置"),
 )
 _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
+# Clauses that count views, sign-ups or trainees, not people who came, found work or were helped.
+_NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
 # "50户企业" (employers), "300余人队伍" (a team), "第一名".
 _PEOPLE = (
-    r"人次|名|人|户|位|(?:名|位)?(?:(?![是届级年的和与及])[\u4e00-\u9fff]){0,6}?"
+    r"人次|名|人|户|位|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
     r"(?:人员|群众|毕业生|农民工|劳动者|求职者|残疾人)"
 )
 _COUNT = re.compile(
@@ -64,6 +66,8 @@ class PeopleFigure:
 
 
 def _kind(clause: str) -> str | None:
+    if _NOT_PEOPLE.search(clause):
+        return None
     for kind, words in _KINDS:
         if words.search(clause):
             return kind
