@@ -15,6 +15,7 @@ calendar and are only counted.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,13 +44,15 @@ class Score:
 
 def published_of(article: dict) -> date:
     """The article's date; for the few stored pages that lost theirs, the first full date in the
-    text (else its year's first day), as a reader would guess it."""
+    text, else the middle of the first year it names, as a reader would guess it."""
     if isinstance(article.get("published"), date):
         return article["published"]
-    for day in text_days.find(article["body"], date(2026, 1, 1)):
+    text = f"{article['title']}\n{article['body']}"
+    for day in text_days.find(text, date(2026, 1, 1)):
         if day.day and day.text[:4].isdigit():
             return day.day
-    return date(2026, 1, 1)
+    year = re.search(r"((?:19|20)\d\d)\s*年", text)
+    return date(int(year.group(1)), 7, 1) if year else date(2026, 1, 1)
 
 
 def _fair_key(fair: fair_text.Fair) -> dict[str, object]:

@@ -199,7 +199,7 @@ def _fair(
     employer_count, position_count = figures.employers(text), figures.positions(text)
     explicit = text_days.first(text, published)
     named = _NAMED.search(text)
-    if not (employer_count or position_count or explicit or named):
+    if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one
     province, city = first_place(text)
     if about is not None and province not in about and not section_province:

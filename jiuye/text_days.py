@@ -31,7 +31,9 @@ _FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "小年
 _FESTIVAL_NAMES = "|".join(sorted(_FESTIVALS, key=len, reverse=True))
 _FESTIVAL = re.compile(f"(?:{_FESTIVAL_NAMES})(?!节|前|后|期间|以来|假期|过后|返)")
 _RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
-_RELATIVE_WORD = re.compile("|".join(_RELATIVE))
+# Not the 后天 of "春节后天台县", nor the 今日 of "今日头条".
+_RELATIVE_WORD = re.compile(f"(?<![节之以日年月前后初])(?:{'|'.join(_RELATIVE)})(?!头条|台)")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY = re.compile(r"(上|本|下)?(?:周|星期)([一二三四五六日天])")
 _MONTH = re.compile(rf"({_NUMERAL})\s*月(?![份]?\s*(?:{_NUMERAL})\s*[日号])")
@@ -136,7 +138,10 @@ def find(text: str, published: date) -> list[Day]:
         add(match, day)
         if match.group(2) is not None:
             previous = Day(match.start(), match.end(), match.group(), day)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
     for match in _RELATIVE_WORD.finditer(text):
+        if any(start < match.start() < end for start, end in quoted):
+            continue  # "今天…" in a quote is the day the words were said, not the article's
         add(match, published + timedelta(days=_RELATIVE[match.group()]))
     for match in _WEEKDAY.finditer(text):
         week = {"上": -1, "本": 0, "下": 1}.get(match.group(1) or "本", 0)

@@ -56,6 +56,8 @@ def test_a_day_that_does_not_exist_is_found_without_a_date(text: str) -> None:
         "人社部发〔2023〕15号文",
         "春节后首场招聘会",  # a season, not a day
         "元宵节期间",
+        "作为春节后天台县第一场招聘会",  # 后天 across two words
+        "“今天人气特别旺！”他说",  # a quote's 今天 is when it was said
     ],
 )
 def test_what_is_not_a_day(text: str) -> None:
