@@ -198,19 +198,28 @@ def _county_short(name: str, nationalities: list[str]) -> str:
 
 
 @cache
-def counties() -> tuple[dict[str, County], dict[str, County]]:
-    """County-level divisions whose spelling names one place in the country: by full name
-    (庐阳区, 册亨县, 昆山市) and by short name (庐阳, 册亨, 昆山). A short name that is also a
-    province's or city's spelling (河北区, 本溪满族自治县) is left out."""
+def _all_counties() -> tuple[County, ...]:
+    """Every county-level division of the table (not the 市辖区 placeholders), in its order."""
     nationalities = _nationalities()
     lookup = city_by_code()
-    full: dict[str, list[County]] = {}
-    short: dict[str, list[County]] = {}
+    found = []
     for code, name in _adcode_rows():
         if code[4:6] == "00" or code[6:] != "000000" or name in ("市辖区", "城区", "郊区", "矿区"):
             continue
         city = lookup.get(code[:6]) or lookup.get(code[:4])
-        county = County(name, _county_short(name, nationalities), code[:6], city)
+        found.append(County(name, _county_short(name, nationalities), code[:6], city))
+    return tuple(found)
+
+
+@cache
+def counties() -> tuple[dict[str, County], dict[str, County]]:
+    """County-level divisions whose spelling names one place in the country: by full name
+    (庐阳区, 册亨县, 昆山市) and by short name (庐阳, 册亨, 昆山). A short name that is also a
+    province's or city's spelling (河北区, 本溪满族自治县) is left out."""
+    full: dict[str, list[County]] = {}
+    short: dict[str, list[County]] = {}
+    for county in _all_counties():
+        name = county.name
         full.setdefault(name, []).append(county)
         if county.short != name:
             short.setdefault(county.short, []).append(county)
@@ -234,19 +243,18 @@ def counties() -> tuple[dict[str, County], dict[str, County]]:
 def districts_of(province_code: str) -> dict[str, County]:
     """A province's county-level divisions by full and short name (朝阳区, 朝阳): inside one
     province a name that is ambiguous nationwide is one place."""
-    nationalities = _nationalities()
-    lookup = city_by_code()
     found: dict[str, County] = {}
-    for code, name in _adcode_rows():
-        if not code.startswith(province_code) or code[4:6] == "00" or code[6:] != "000000":
-            continue
-        if name in ("市辖区", "城区", "郊区", "矿区"):
-            continue
-        city = lookup.get(code[:6]) or lookup.get(code[:4])
-        county = County(name, _county_short(name, nationalities), code[:6], city)
-        found.setdefault(name, county)
-        found.setdefault(county.short, county)
+    for county in _all_counties():
+        if county.code.startswith(province_code):
+            found.setdefault(county.name, county)
+            found.setdefault(county.short, county)
     return found
+
+
+@cache
+def county_spellings() -> frozenset[str]:
+    """Every county-level division's full and short name, ambiguous ones included."""
+    return frozenset(spelling for county in _all_counties() for spelling in (county.name, county.short))
 
 
 def county(spelling: str) -> County | None:
