@@ -188,6 +188,12 @@ class Place:
     city: str | None  # full city name (武汉市); a municipality is its own city
     district: str | None = None  # a municipality's district (朝阳区), as GB/T 2260 names it
 
+    @property
+    def listed_city(self) -> str | None:
+        """The city as an item's City field holds it: none for a municipality, which is no city of
+        its own (北京市 names the place in identities, not in City)."""
+        return None if self.city == self.province.name else self.city
+
 
 _PLACE_PARTS = re.compile(r"[\s\-—·,，/|]+|(?<=[市])")
 

@@ -67,7 +67,7 @@ def to_item(raw: RawFair, source: Source, registry: Registry) -> Normalised:
         "Start": format_moment(start),
         "End": format_moment(end) if end else "",
         "Province": place.province.short,
-        "City": "" if place.city == place.province.name else place.city or "",  # 北京市 is no city of 北京
+        "City": place.listed_city or "",
         "Venue": fields.get("venue", "") or fields.get("location", ""),
         "Mode": mode,
         "Online_url": online_url,

@@ -110,7 +110,7 @@ def to_item(raw: RawJob, source: Source, registry: Registry) -> Normalised:
         "Category": schema.JOB,
         "Employer": employer,
         "Province": place.province.short,
-        "City": "" if place.city == place.province.name else place.city or "",  # 北京市 is no city of 北京
+        "City": place.listed_city or "",
         "District": place.district or "",
     }
 
