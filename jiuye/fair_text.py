@@ -6,9 +6,9 @@ a following paragraph that only adds the figures ("活动当天，50 户爱心�
 Sentences that total many events ("累计举办 85 场") are statistics, not a fair.
 
 Dates: "3月31日", a bare "10日", "大年初六", "本周六" are resolved against the article's date
-(text_days). A fair with no date of its own that
-belongs to the article's occasion ("启动仪式当天", a launch ceremony), or is reported in the
-article's first two paragraphs, takes the occasion's date: the first date the lead paragraph gives.
+(text_days). A fair with no date of its own that belongs to the article's occasion ("启动仪式当天",
+a launch ceremony), or is reported in the article's first two paragraphs, takes the occasion's
+date: the first date the lead paragraph gives.
 """
 
 from __future__ import annotations
@@ -134,8 +134,8 @@ def extract(
     ]
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
-    lead = text_days.first(clean[0], published_day) if clean else None
-    occasion = lead.day if lead else None
+    lead_day = text_days.first(clean[0], published_day) if clean else None
+    occasion = lead_day.day if lead_day else None
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
     for paragraph, original in pairs:
         head = _SECTION_HEAD.match(paragraph)
@@ -145,7 +145,7 @@ def extract(
                 sections.append((province, []))
                 continue
         sections[-1][1].append((paragraph, original))
-    lead = set(clean[:2])
+    lead = set(clean[:2])  # the lead's paragraphs
     fairs: list[Fair] = []
     for section_province, section in sections:
         candidates: list[_Candidate] = []

@@ -117,11 +117,12 @@ class Run:
         stored = self.stored[source.id]
         path = stored.path_for(item, own, self.report.written)
         slug = stored.slugs.get(path) or slug_for(item)  # a re-published story keeps its page
-        places = extract.places_about(item.title, "\n".join(cleaned.paragraphs))
+        text = "\n".join(cleaned.paragraphs)
+        places = extract.places_about(item.title, text)
         try:
             meta = enrich.metadata(item, cleaned, places, source, self.registry, slug)
             key = path.relative_to(self.content_dir).as_posix()
-            if same_as := self.stories.same_as(key, slug, "\n".join(cleaned.paragraphs)):
+            if same_as := self.stories.same_as(key, slug, text):
                 meta["Same_as"] = same_as
             news = Normalised(slug, meta).checked(self.registry)
         except Refused as refused:

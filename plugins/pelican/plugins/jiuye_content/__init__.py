@@ -175,7 +175,7 @@ def merge_syndicated(generator) -> None:
         article.also = []
     repeats = []
     for article in generator.articles:
-        same_as = getattr(getattr(article, "item", None), "same_as", None)
+        same_as = getattr(article.item, "same_as", None)  # news only
         first = by_slug.get(same_as) if same_as else None
         if first is not None and first is not article and not getattr(first.item, "same_as", None):
             first.also.append(article)
