@@ -113,16 +113,16 @@ def data_rows(export: Path) -> int:
     return sum(1 for cells in rows if any(cell.strip() not in ("", "[]") for cell in cells))
 
 
-def main(export: Path = DEFAULT) -> None:
+def labelled_rows(export: Path) -> list[dict]:
+    """The hand labels of rows with data."""
     labels = yaml.safe_load(export.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        content = Path(tmp) / "content"
-        by_row, report = scrape(export, content)
-    rows = data_rows(export)
-    written = len(by_row)
+    return [label for label in labels if label.get("title")]
+
+
+def score(by_row: dict[int, dict[str, str]], labelled: list[dict]) -> tuple[int, Counter[str]]:
+    """How many labelled rows were written right, and how often each field was wrong."""
     wrong: Counter[str] = Counter()
     right = 0
-    labelled = [label for label in labels if label.get("title")]
     for label in labelled:
         meta = by_row.get(label["row"])
         if meta is None:
@@ -132,6 +132,17 @@ def main(export: Path = DEFAULT) -> None:
         bad = [field for field in FIELDS if not same(field, got.get(field), want.get(field))]
         wrong.update(bad)
         right += not bad
+    return right, wrong
+
+
+def main(export: Path = DEFAULT) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        by_row, report = scrape(export, content)
+    rows = data_rows(export)
+    written = len(by_row)
+    labelled = labelled_rows(export)
+    right, wrong = score(by_row, labelled)
     print(f"export: {export.name}")
     print(f"rows with data: {rows}; written: {written} ({written / rows:.1%})")
     print(f"labelled rows with data: {len(labelled)}; normalised right: {right} ({right / len(labelled):.1%})")
