@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
-from jiuye.text import sentences
+from jiuye.text import is_byline, sentences
 
 # What a fair is called: its nouns; a live-streamed one; words that start a report of one.
 FAIR_NOUNS = (
@@ -35,7 +35,14 @@ _REPORT_WORDS = (
 _NOUN = "|".join(FAIR_NOUNS)
 FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
 # Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
-AGGREGATE = re.compile(rf"累计|共举办|截至|至今|每周|每月|至少|(?<![第首每]){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)")
+# So are fairs across many places ("在雷山、剑河等 9 个县开展") and fairs named only as kinds of
+# measure ("组织专项招聘活动等举措", "…线上招聘活动等一系列活动").
+AGGREGATE = re.compile(
+    rf"累计|共举办|截至|至今|到目前|目前已|每周|每月|至少|(?<![第首每]){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)"
+    rf"|等\s*{figures.NUMBER}\s*(?:多|余)?\s*个(?:县|市|区|乡镇|地|省)"
+    rf"|(?:{_NOUN}|活动)[”\"]?等(?:举措|措施|方式|形式|一系列|系列|多项|活动)"
+)
+UNDATED = re.compile(r"日前|近日|近期|前不久|不久前")  # the writer leaves the day out: do not guess it
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
@@ -49,6 +56,9 @@ _KIND = re.compile(
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
 )
+# "在内蒙古化工职业学院、赤峰学院分别举办了…专场招聘会、…专场招聘会"
+_SEVERAL = re.compile(r"(?:在([^,.;:!?。在]{2,40}?))?分别(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})")
+_HELD_AT = re.compile(r"在([^,.;:!?。]{2,30}?)(?:举行|举办|召开|开展|启动|开幕)")
 # Text is NFKC-normalised: full-width commas and colons are ASCII by then.
 _CLAUSE = re.compile(r"[^,.;:!?。、“”\"‘’()\s]+(?:、[^,.;:!?。、“”\"‘’()\s]+)*")
 _ORGANISING = re.compile(r"(?:共同|联合)?(?:组织|举办|主办)")
@@ -134,7 +144,8 @@ def extract(
     ]
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
-    lead_day = text_days.first(clean[0], published_day) if clean else None
+    lead = [p for p in clean if not is_byline(p)][:2]  # the lead's paragraphs
+    lead_day = next((day for p in lead if (day := text_days.first(_statistics_removed(p), published_day))), None)
     occasion = lead_day.day if lead_day else None
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
     for paragraph, original in pairs:
@@ -145,7 +156,6 @@ def extract(
                 sections.append((province, []))
                 continue
         sections[-1][1].append((paragraph, original))
-    lead = set(clean[:2])  # the lead's paragraphs
     fairs: list[Fair] = []
     for section_province, section in sections:
         candidates: list[_Candidate] = []
@@ -167,25 +177,71 @@ def extract(
             fair = _fair(candidate, section_province, occasion, published_day, about)
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
-                fairs.append(fair)
+                fairs.extend(_each_of(fair, candidate.text, published_day))
     return _once(fairs)
+
+
+def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
+    """"在A、B分别举办了X、Y": one fair per name, at its venue, on its day when the days are as
+    many ("6月11日至12日"), else all on the first."""
+    several = _SEVERAL.search(text)
+    if not several or fair.problem:
+        return [fair]
+    names = [name for name in several.group(2).split("、") if _KIND.search(name)]
+    if len(names) < 2:
+        return [fair]
+    venues = several.group(1).split("、") if several.group(1) else []
+    days = [d.day for d in text_days.find(text[: several.start()], published) if d.day]
+    each = []
+    for number, name in enumerate(names):
+        province, city = first_place(venues[number]) if len(venues) == len(names) else (None, None)
+        each.append(
+            replace(
+                fair,
+                title=name,
+                start=days[number] if len(days) == len(names) else fair.start,
+                city=city if province is fair.province else fair.city,
+                venue=venues[number] if len(venues) == len(names) else fair.venue,
+                employers=None,  # the figures are the fairs' total
+                positions=None,
+            )
+        )
+    return each
 
 
 def _once(fairs: list[Fair]) -> list[Fair]:
     """One fair per day and place: paragraphs that report the same fair again (its figures,
-    its scene) complete the first report of it instead of making a second."""
-    kept: dict[tuple, Fair] = {}
+    its scene, the province without the city) complete the first report of it instead of making
+    a second."""
+    kept: list[Fair] = []
     for fair in fairs:
-        if fair.problem:
+        first = next((k for k in kept if not fair.problem and _same_fair(k, fair)), None)
+        if first is None:
+            kept.append(fair)
             continue
-        key = (fair.start, fair.province, fair.city)
-        first = kept.setdefault(key, fair)
-        if first is not fair:
-            first.employers = first.employers or fair.employers
-            first.positions = first.positions or fair.positions
-            first.venue = first.venue or fair.venue
-            first.text = f"{first.text}\n\n{fair.text}"
-    return [f for f in fairs if f.problem or kept.get((f.start, f.province, f.city)) is f]
+        first.city = first.city or fair.city
+        first.employers = first.employers or fair.employers
+        first.positions = first.positions or fair.positions
+        first.venue = first.venue or fair.venue
+        first.text = f"{first.text}\n\n{fair.text}"
+    return kept
+
+
+def _same_fair(one: Fair, other: Fair) -> bool:
+    return (
+        not one.problem
+        and (one.start, one.province) == (other.start, other.province)
+        and (one.city == other.city or one.city is None or other.city is None)
+    )
+
+
+def _held_in(text: str) -> tuple[regions.Province, str | None] | None:
+    """The place a fair "在…举行" names: where it is held, not the employers' home."""
+    for clause in _HELD_AT.finditer(text):
+        province, city = first_place(clause.group(1))
+        if province:
+            return province, city
+    return None
 
 
 def _fair(
@@ -201,7 +257,7 @@ def _fair(
     named = _NAMED.search(text)
     if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one
-    province, city = first_place(text)
+    province, city = _held_in(text) or first_place(text)
     if about is not None and province not in about and not section_province:
         province = city = None
     if section_province and province is not section_province:
@@ -209,7 +265,7 @@ def _fair(
         if city and regions.city_names().get(city, regions.City("", "", "")).province_code != section_province.code:
             city = None
     fair = Fair(
-        title=_title(text, city.removesuffix("市") if city else province.short if province else None),
+        title=_title(text, regions.city_names()[city].short if city else province.short if province else None),
         start=None,
         province=province,
         city=city,
@@ -224,7 +280,7 @@ def _fair(
         fair.start = explicit.day
         if explicit.day is None:
             fair.problem = f"日期不存在：{explicit.text}"
-    elif occasion and (candidate.in_lead or OCCASION.search(text)):
+    elif occasion and (candidate.in_lead or OCCASION.search(text)) and not UNDATED.search(text):
         fair.start = occasion
     else:
         fair.problem = "文中没有举办日期"

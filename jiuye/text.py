@@ -20,3 +20,14 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
 
 def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+# "天山网-新疆日报记者 李琳", "滨州日报/滨州网 记者 张炜 通讯员 贾鹏": who wrote it, not what happened.
+_BYLINE = re.compile(r"记者|通讯员|编辑|责编|作者|摄影|来源")
+MAX_BYLINE = 60
+
+
+def is_byline(paragraph: str) -> bool:
+    """A short line naming the writers or the source, with no sentence of its own."""
+    line = paragraph.strip()
+    return len(line) <= MAX_BYLINE and bool(_BYLINE.search(line)) and not re.search(r"[。！？!?]", line)

@@ -103,3 +103,67 @@ def test_relative_dates_resolve_against_the_article():
 def test_mode(text, mode):
     [fair] = fair_text.extract([f"3月1日，武汉市{text}。"], date(2023, 3, 2), [])
     assert fair.mode == mode
+
+
+def test_a_fair_is_where_it_is_held_not_where_its_employers_come_from():
+    [fair] = fair_text.extract(
+        ["“这是福州的企业和岗位情况。”正月初八上午，在湖南吉首世纪广场举行的劳务对接活动现场，工作人员发放材料。"],
+        date(2023, 2, 1),
+    )
+    assert (fair.start, fair.province.short, fair.city) == (date(2023, 1, 29), "湖南", "湘西土家族苗族自治州")
+
+
+def test_a_fair_reported_again_without_its_city_is_one_fair():
+    found = fair_text.extract(
+        [
+            "2月27日，陕西省春风行动暨劳务协作招聘会在安康市紫阳县礼乐广场启动，115家企业进场招聘。",
+            "本次劳务协作招聘会，陕西人社部门共组织115家企业进场招聘，提供近1.5万个就业岗位。",
+        ],
+        date(2018, 2, 28),
+    )
+    [fair] = [f for f in found if not f.problem]
+    assert (fair.city, fair.employers.value, fair.positions.value) == ("安康市", 115, 15000)
+
+
+def test_fairs_held_severally_are_each_a_fair_on_its_day():
+    found = fair_text.extract(
+        ["6月11日至12日，自治区教育厅在包头职业学院、赤峰学院分别举办了能源化工类专场招聘会、赤峰学院专场招聘会。共有293家用人单位参会。"],
+        date(2023, 6, 20),
+    )
+    assert [(f.start, f.city, f.employers) for f in found] == [
+        (date(2023, 6, 11), "包头市", None),  # 293 is both fairs' total
+        (date(2023, 6, 12), "赤峰市", None),
+    ]
+    assert found[1].title == "赤峰学院专场招聘会"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "4月22日，该省通过扩大岗位规模、组织专项招聘活动等举措，稳步开展就业工作。",
+        "2月8日至12日，佛山组织55家企业来到黔东南州，在雷山、剑河等9个县开展劳务协作招聘会。",
+        "3月1日，省人社厅推出线上专场招聘活动，到目前已为975家用人单位发布职位。",
+    ],
+)
+def test_measures_series_and_running_totals_are_no_fair(paragraph):
+    assert [f for f in fair_text.extract([paragraph], date(2023, 3, 2)) if not f.problem] == []
+
+
+def test_an_unstated_day_is_not_guessed_from_the_lead():
+    found = fair_text.extract(
+        ["日前，在贵州黔东南州台江县举行的劳务协作招聘会上，30家企业提供岗位。", "2月9日，首趟返岗专列抵达广东。"],
+        date(2022, 2, 18),
+    )
+    assert [f.start for f in found] == [None]
+
+
+def test_the_lead_is_read_past_the_byline():
+    [fair] = fair_text.extract(
+        [
+            "滨州日报/滨州网 记者 张炜 通讯员 贾鹏",
+            "3月2日，农历正月十五，在滨城区南杨大集入口处，几十张小桌一字排开。",
+            "当天是滨城区春风行动招聘会市西街道专场，由滨城区人社局联合举办。",
+        ],
+        date(2018, 3, 6),
+    )
+    assert (fair.start, fair.city) == (date(2018, 3, 2), "滨州市")
