@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from jiuye import mentions, regions
+from jiuye.text import is_byline
 
 # "人民网北京 8 月 1 日电", "新华社武汉3月5日电（记者 …）", "本报讯": where the report was filed,
 # not what it is about.
@@ -65,7 +66,8 @@ def places_about(title: str, body: str) -> Places:
     scores: Counter[str] = Counter()
     city_scores: Counter[regions.City] = Counter()
     first_seen: dict[str, int] = {}
-    lead_end = len(title) + 1 + (next(_SENTENCE.finditer(body)).end() if body.strip() else 0)
+    lead = next((s for s in _SENTENCE.finditer(body) if not is_byline(s.group())), None)
+    lead_end = len(title) + 1 + (lead.end() if lead else 0)
     for sentence in _SENTENCE.finditer(text):
         inside = [m for m in found if sentence.start() <= m.start < sentence.end()]
         weights: dict[str, int] = {}

@@ -58,6 +58,8 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
         province_code, city, guarded = owner[match.group()]
         if guarded and not _whole_word(text, match.start(), match.end()):
             continue  # 和政 in "信息和政策"
+        if _STREET.match(text, match.end()):
+            continue  # 合肥市阜阳北路, 南京路: a street named after a place
         found.append(Mention(match.group(), province_code, city, match.start(), match.end(), guarded))
     named_provinces = {m.province_code for m in found if not m.guarded}
     named_cities = {m.city for m in found if not m.guarded and m.city}
@@ -69,6 +71,7 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
 
 
 WORD_WINDOW = 8
+_STREET = re.compile(r"[东南西北中]?(?:路|大街|大道|街(?!道))")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -112,13 +115,13 @@ def is_reference(text: str, mention: Mention, mentions: list[Mention]) -> bool:
 _AUTHORITY_AFTER = re.compile(
     r"^(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
     r"教育|民政|乡村振兴|农业农村|公共就业|人才|各级|各地|全省|全市|全区|全州|全县|多地|等地|等省|"
-    r"[\u4e00-\u9fff]{0,4}?(?:协作办|就业局|人社局|办事处))"
+    r"[\u4e00-\u9fff]{0,4}?(?:协作办|就业局|人社局|办事处)|(?:等|作为)[\u4e00-\u9fff]{0,4}?代表)"
 )
 _SCENE_BEFORE = re.compile(r"(?:在|于|^|[，,。；;：:！？\s])$")
 _HAPPENING = re.compile(
     r"举办|举行|开展|启动|组织|召开|推出|发布|开通|搭建|实现|帮助|帮扶|走访|慰问|提供|落实|出台|印发|"
     r"达成|吸引|参加|入场|设立|建立|开设|打造|聚焦|围绕|坚持|持续|积极|纷纷|精心|深入|扎实|全力|"
-    r"开出|发车|专车|专列|包车"
+    r"开出|发车|专车|专列|包车|行至|走进|招聘会|双选会|洽谈会|专场招聘"
 )
 
 

@@ -172,6 +172,8 @@ def city_names() -> dict[str, City]:
             spellings[city.name] = city
             if city.short not in ambiguous and len(city.short) >= 2:
                 spellings.setdefault(city.short, city)
+    for alias, name in _extra_places()["city_aliases"].items():
+        spellings.setdefault(alias, spellings[name])
     return spellings
 
 

@@ -74,3 +74,23 @@ def test_a_short_county_name_needs_its_province_named_and_a_word_of_its_own():
 def test_a_place_field_names_county_level_cities_without_their_suffix():
     for field, city in (("昆山", "苏州市"), ("义乌", "金华市"), ("太仓市", "苏州市"), ("武汉-洪山区", "武汉市")):
         assert extract.first_place(field)[1] == city
+
+
+def test_a_street_named_after_a_city_is_no_place():
+    places = extract.places_about("", "2月20日，合肥市阜阳北路大润发广场举办招聘会。合肥市人社局组织企业进场。")
+    assert [c.name for c in places.cities] == ["合肥市"]
+
+
+def test_county_representatives_act_for_their_counties():
+    text = "洽谈会上，长沙市望城区作为区县代表，与涟源市、桑植县、保靖县等脱贫县代表签署了劳务协作协议。"
+    places = extract.places_about("湖南省春风行动启动", text)
+    assert {c.name for c in places.cities} == {"长沙市", "娄底市", "张家界市", "湘西土家族苗族自治州"}
+
+
+def test_a_place_that_names_its_own_fair_is_its_scene_past_the_byline():
+    text = "天山网-新疆日报记者 李琳\n2月11日，库车市2023年就业援助月巡回招聘会行至阿拉哈格镇。现场人头攒动。"
+    assert [c.name for c in extract.places_about("", text).cities] == ["阿克苏地区"]
+
+
+def test_everyday_short_forms_of_cities():
+    assert extract.first_place("呼市")[1] == "呼和浩特市"
