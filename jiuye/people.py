@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from jiuye import figures, regions, text_days
-from jiuye.extract import first_place, strip_datelines
+from jiuye import figures, mentions, regions, text_days
+from jiuye.extract import strip_datelines
 from jiuye.text import sentences
 
 EMPLOYED, HELPED, VISITED, ATTENDED, INTENT = "employed", "helped", "visited", "attended", "intent"
@@ -27,19 +27,22 @@ _KIND_WORDS = (
     (INTENT, r"意向|签约|签订"),
     (
         EMPLOYED,
-        r"实现(?:了)?(?:再|转移|稳定)?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职",
+        r"实现(?:了)?(?:再|转移|稳定)?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职"
+        r"|解决[\u4e00-\u9fff]{0,10}?(?:就业|劳动力)|安排[\u4e00-\u9fff]{0,6}?(?:就业|农民工|劳动力)",
     ),
     (VISITED, r"走访|入户|摸排|摸底|排查"),
     (ATTENDED, r"参会|入场|进场|参加|参与|吸引|求职者|求职人员|人次"),
-    (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|兜底|安置"),
+    (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|兜底|安置|发放"),
 )
 _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
 # Clauses that count views, sign-ups or trainees, not people who came, found work or were helped.
 _NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训")
+# Plans and forecasts ("预计解决就业700余人", "力争帮扶1万人"): not what happened.
+_PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
 # "50户企业" (employers), "300余人队伍" (a team), "第一名".
 _PEOPLE = (
-    r"人次|名|人|户|位|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
+    r"人次|名|人|户|位|份|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
     r"(?:人员|群众|毕业生|农民工|劳动者|求职者|残疾人)"
 )
 _COUNT = re.compile(
@@ -66,7 +69,7 @@ class PeopleFigure:
 
 
 def _kind(clause: str) -> str | None:
-    if _NOT_PEOPLE.search(clause):
+    if _NOT_PEOPLE.search(clause) or _PLANNED.search(clause):
         return None
     for kind, words in _KINDS:
         if words.search(clause):
@@ -119,8 +122,8 @@ def _in_paragraph(
             for match in _COUNT.finditer(clause.group()):
                 kind = _kind(clause.group())
                 count = _count(match.group(1))
-                if kind is None or count is None:
-                    continue
+                if kind is None or count is None or (match.group(2) == "份" and kind != INTENT):
+                    continue  # "意向1282份" are agreements; other 份 are copies (简历5000份)
                 unit = match.group(2) if len(match.group(2)) <= 2 else "人"
                 if unit == "人次" and kind == HELPED:
                     kind = ATTENDED if "服务" not in clause.group() else HELPED
@@ -133,9 +136,12 @@ def _in_paragraph(
 def _province_of(
     text: str, about: Sequence[regions.Province], default: regions.Province | None = None
 ) -> regions.Province | None:
-    """The province the text names (one the article is about), else `default`, else the
-    article's only province; None for a national figure."""
-    named, _ = first_place(text)
-    if named is not None and (not about or named in about):
-        return named
+    """The province the text names (one the article is about; not an employer's home, an origin
+    or a destination), else `default`, else the article's only province; None for a national
+    figure."""
+    found = mentions.find(text, corroborate=False)
+    for mention in found:
+        named = regions.province_by_code(mention.province_code)
+        if not mentions.is_reference(text, mention, found) and (not about or named in about):
+            return named
     return default or (about[0] if len(about) == 1 else None)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from jiuye import people
+from jiuye import people, regions
 from jiuye.extract import places_about
 from scrapers.clean import clean
 from scrapers.readers.posts import read_post
@@ -64,6 +64,9 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("帮助近2000名农民工实现就业。", "employed", 2000, True),
         ("入户走访困难家庭1200户。", "visited", 1200, False),
         ("全省共有5.6万名高校毕业生实现就业。", "employed", 56000, False),
+        ("初步达成就业意向1282份。", "intent", 1282, False),
+        ("现场为216名创业人员发放创业贷款。", "helped", 216, False),
+        ("每年解决农村剩余劳动力4500人次就业。", "employed", 4500, False),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
@@ -84,6 +87,9 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "直播间浏览量达2.6万人次。",
         "现已完成培训8700人。",
         "已经排出184场毕业生现场招聘会。",
+        "预计解决就业人口700余人。",
+        "力争帮扶就业困难人员1万人。",
+        "收到简历5000份。",
     ],
 )
 def test_what_is_not_a_people_count(sentence: str) -> None:
@@ -93,3 +99,10 @@ def test_what_is_not_a_people_count(sentence: str) -> None:
 def test_a_figure_as_of_a_day_carries_that_day() -> None:
     [found] = people.find("", "截至3月31日，全省帮扶困难人员2.3万人。", date(2023, 4, 5))
     assert found.day == date(2023, 3, 31)
+
+
+def test_a_figure_is_placed_where_it_happened_not_at_the_employers_home() -> None:
+    body = "在黔东南，各个招聘会现场均人头攒动。本轮劳务协作招聘，佛山企业共提供岗位超5000个，初步达成就业意向超千人。"
+    about = [regions.find_province("贵州"), regions.find_province("广东")]
+    [found] = people.find("", body, date(2022, 2, 18), about)
+    assert (found.kind, found.count.value, found.province.short) == ("intent", 1000, "贵州")
