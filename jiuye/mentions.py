@@ -88,8 +88,11 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 _MOVING_BEFORE = re.compile(
     r"(?:来自|来|赴|前往|奔赴|到达|抵达|发往|送往|开往|返回|回到|返|回|去|往|输送到?|转移到?|外出到?)$"
 )
-# Just after a name (and its list): household registration, origin, an employer's home.
-_MOVING_AFTER = re.compile(r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|的企业|企业)")
+# Just after a name (and its list): household registration, origin, an employer's home, where
+# a person worked ("在上海工作十年的江西人").
+_MOVING_AFTER = re.compile(
+    r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|的企业|企业|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的)"
+)
 # A list of places shares its context: "江西、河南、湖南等地纷纷…", as does "贵州册亨县".
 _LIST_JOINER = re.compile(r"^[、和及与]?$")
 

@@ -94,3 +94,8 @@ def test_a_place_that_names_its_own_fair_is_its_scene_past_the_byline():
 
 def test_everyday_short_forms_of_cities():
     assert extract.first_place("呼市")[1] == "呼和浩特市"
+
+
+def test_where_a_person_once_worked_is_no_scene():
+    text = "“外面工资高。”在上海工作十年的江西人李冲洋准备回到南昌就业。28日，他在江西就业大厦寻觅工作。"
+    assert [p.short for p in extract.places_about("", text).provinces] == ["江西"]
