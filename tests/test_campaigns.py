@@ -74,3 +74,8 @@ def test_a_period_covers_its_months_and_may_wrap_the_year():
     winter, spring = registry.campaigns
     assert winter.period.months == (12, 1, 2) and winter.period.label == "12—2 月"
     assert spring.period.months == (3, 4, 5) and spring.period.label == "每年 3—5 月"
+
+
+def test_a_joint_edition_names_both_campaigns(registry):
+    # since 2023 the Ministry runs them together: "2023年春风行动暨就业援助月"
+    assert slugs(registry, "“2023年春风行动暨就业援助月”专项服务活动正在全国开展") == ["chunfeng", "jiuyeyuanzhuyue"]
