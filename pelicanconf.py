@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import version
 from pathlib import Path
 
 AUTHOR = "jiuye"
@@ -66,13 +67,19 @@ AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 50
 
-# Incremental rebuilds: Pelican re-reads only changed files. The cache pickles objects of our own
-# classes, so it is kept per version of the code that made them: another version reads afresh
-# (a stale pickle would otherwise fail to load, or load into changed classes).
+# Incremental rebuilds: Pelican re-reads only files whose bytes changed (a SHA-256 of each, not its
+# mtime: a copy or checkout that keeps mtimes cannot fool it). The cache pickles objects of our own
+# and of Pelican's classes, so it is kept per version of the code and settings that made them:
+# another version reads afresh (a stale pickle would otherwise fail to load, or load into changed
+# classes). publishconf.py keeps its own.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-_CODE = sorted(p for folder in ("jiuye", "plugins") for p in Path(__file__).parent.joinpath(folder).rglob("*.py"))
-_CODE_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in _CODE)).hexdigest()
+CHECK_MODIFIED_METHOD = "sha256"
+_HERE = Path(__file__).parent
+_CODE = sorted(p for folder in ("jiuye", "plugins") for p in _HERE.joinpath(folder).rglob("*.py"))
+_CODE.append(_HERE / "pelicanconf.py")
+_VERSIONS = " ".join(version(name) for name in ("pelican", "markdown")).encode()
+_CODE_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in _CODE) + _VERSIONS).hexdigest()
 CACHE_PATH = f".cache/pelican-{_CODE_DIGEST[:12]}"
 
 RELATIVE_URLS = False

@@ -21,5 +21,5 @@ if urlsplit(SITEURL).scheme not in ("http", "https") or not urlsplit(SITEURL).ne
     )
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True  # the release folder, built apart from the live site
-LOAD_CONTENT_CACHE = False
+CACHE_PATH = f"{CACHE_PATH}-production"  # noqa: F405 (from pelicanconf)
 DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""  # drafts are previewed locally, never published

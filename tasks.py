@@ -20,7 +20,7 @@ from typing import TextIO
 from invoke import Context, Exit, task
 from pelican.settings import read_settings
 
-from publishing import lock, verify
+from publishing import lock, unchanged, verify
 from publishing.copy import copy_swapped
 from publishing.releases import KEEP, LOCAL, PRODUCTION, ReleaseError, Releases, kind_of
 
@@ -67,7 +67,8 @@ def scrape(c: Context, sources: str = "sources.toml", quiet: bool = False) -> No
 
 def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
     """Build into a new release folder and verify it; Exit(2) with the live site untouched when
-    either fails. Returns the verified build, not yet live."""
+    either fails. Returns the verified build, not yet live, its files that the live release has
+    byte for byte given the live files' times (so rsync and a CDN see only real changes)."""
     releases = _releases()
     current = releases.current()
     if not production and current and kind_of(current) == PRODUCTION:
@@ -85,6 +86,7 @@ def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
         reason = f"构建失败（退出码 {result.exited}）" if result.exited else f"验证未通过：{len(found)} 个问题"
         raise Exit(f"{reason}；线上网站未改动", code=NOT_PUBLISHED)
+    print(f"与线上版本相比：{unchanged.keep_times(folder, current).summary()}", file=log or sys.stdout)
     return folder
 
 

@@ -13,6 +13,7 @@ from tests.conftest import ROOT, run_python
 @pytest.fixture
 def given(monkeypatch) -> dict:
     monkeypatch.delenv("JIUYE_NOW", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     return {"PATH": str(ROOT / "content")}
 
 
@@ -23,6 +24,23 @@ def test_defaults_are_filled_in_and_derived_values_set(given):
     assert settings["JIUYE_CAMPAIGNS_FILE"] == "campaigns.yaml"
     assert settings[BUILD_TIME].isoformat() == "2026-11-23T12:00:00+08:00"
     assert settings[CAMPAIGNS].find("nuanxin")
+
+
+def test_source_date_epoch_sets_the_build_time_and_jiuye_now_wins(given, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795406400")  # 2026-11-23 12:00 in Shanghai
+    settings = dict(given)
+    configure(settings)
+    assert settings[BUILD_TIME].isoformat() == "2026-11-23T12:00:00+08:00"
+    monkeypatch.setenv("JIUYE_NOW", "2026-11-24 08:00:00+08:00")
+    configure(settings)
+    assert settings[BUILD_TIME].isoformat() == "2026-11-24T08:00:00+08:00"
+
+
+@pytest.mark.parametrize("value", ["2026-11-23", "1.5", "99999999999999999999"])
+def test_a_wrong_source_date_epoch_is_named(given, monkeypatch, value):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(SettingError, match="^SOURCE_DATE_EPOCH must be whole seconds since 1970"):
+        configure(dict(given))
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ class Setting:
 # The campaign registry, relative to PATH.
 CAMPAIGNS_FILE = Setting("JIUYE_CAMPAIGNS_FILE", "campaigns.yaml", (str, os.PathLike), "a path inside PATH (str)")
 # The moment the build counts as "now" (open jobs, upcoming fairs), an ISO date-time; also read
-# from the environment variable of the same name (the setting wins); default: the clock.
+# from the environment variable of the same name, then from SOURCE_DATE_EPOCH (seconds since
+# 1970, the reproducible-builds convention); the setting wins; default: the clock.
 NOW = Setting("JIUYE_NOW", None, (str,), "an ISO date-time (str), such as '2026-11-23 12:00:00+08:00'")
 # Characters of each item's body the search index holds (benchmarks/search.py: what more costs, and finds).
 SEARCH_BODY_CHARS = Setting("JIUYE_SEARCH_BODY_CHARS", 200, (int,), "a number of characters (int ≥ 0)", minimum=0)
@@ -72,7 +73,8 @@ GIVEN = (CAMPAIGNS_FILE, NOW, SEARCH_BODY_CHARS, LUNR_JS, JOB_MAX_AGE_DAYS)
 
 # Set by `configure` for every plugin to read (a value given for them is replaced):
 CAMPAIGNS = "JIUYE_CAMPAIGNS"  # the jiuye.campaigns.Registry read from JIUYE_CAMPAIGNS_FILE
-BUILD_TIME = "JIUYE_BUILD_TIME"  # JIUYE_NOW as an aware datetime, else the clock at `initialized`
+BUILD_TIME = "JIUYE_BUILD_TIME"  # JIUYE_NOW (or SOURCE_DATE_EPOCH) as an aware datetime, else the clock
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # an environment variable only
 
 
 def configure(settings: dict) -> None:
@@ -80,16 +82,28 @@ def configure(settings: dict) -> None:
     the build time, once, for every plugin to read."""
     for setting in GIVEN:
         settings[setting.name] = setting.read(settings)
-    override = settings[NOW.name] or os.environ.get(NOW.name)
-    now = datetime.now(dates.SHANGHAI)
-    try:
-        settings[BUILD_TIME] = dates.parse(override, now) if override else now
-    except ValueError as error:
-        raise SettingError(f"{NOW.name} must be {NOW.expected}: {error}") from error
+    given = settings[NOW.name] or os.environ.get(NOW.name)
+    settings[BUILD_TIME] = _build_time(given, os.environ.get(SOURCE_DATE_EPOCH))
     path = Path(settings["PATH"]) / settings[CAMPAIGNS_FILE.name]
     if not path.is_file():
         raise SettingError(f"{CAMPAIGNS_FILE.name} must be {CAMPAIGNS_FILE.expected}: there is no file {path}")
     settings[CAMPAIGNS] = Registry.from_yaml(path.read_text(encoding="utf-8"), str(path))
+
+
+def _build_time(given: str | None, epoch: str | None) -> datetime:
+    """The one "now" of a build: JIUYE_NOW, else SOURCE_DATE_EPOCH, else the clock."""
+    clock = datetime.now(dates.SHANGHAI)
+    if given:
+        try:
+            return dates.parse(given, clock)
+        except ValueError as error:
+            raise SettingError(f"{NOW.name} must be {NOW.expected}: {error}") from error
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), dates.SHANGHAI)
+        except (ValueError, OverflowError, OSError) as error:
+            raise SettingError(f"{SOURCE_DATE_EPOCH} must be whole seconds since 1970: {epoch!r}") from error
+    return clock
 
 
 def build_time(settings: Mapping) -> datetime:

@@ -4,7 +4,8 @@
 - /jobs/, /jobs/<province>/ and pre-rendered filter pages by target group and education:
   /jobs/[<province>/][group/<g>/][edu/<e>/], newest first, paginated, only open jobs, only
   non-empty combinations.
-- /jobs/<province>/atom.xml: new open jobs of a province.
+- /jobs/<province>/atom.xml: new open jobs of a province; one with none is dated by the province's
+  newest job (else 1970-01-01), never by the clock, so that builds are reproducible.
 - context: `open_jobs` (newest first) and `open_jobs_by_province` for the home and province pages.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from itertools import product
 
 from pelican import signals
@@ -20,6 +22,9 @@ from pelican.generators import Generator
 from jiuye import job_terms, model, regions, schema
 from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
 from pelican.plugins.jiuye_content.settings import URLS
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+EMPTY_FEED_UPDATED = "jiuye_empty_feed_updated"  # in the context a feed is written with
 
 
 def json_ld(article, job: model.Job, siteurl: str) -> dict:
@@ -171,6 +176,9 @@ class JobsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         template = self.get_template("jobs")
+        newest: dict[regions.Province, datetime] = {}  # each province's newest job, open or not
+        for article in self.jobs:
+            newest[article.job.province] = max(article.date, newest.get(article.job.province, EPOCH))
         for selection, listed in self.listings.items():
             writer.write_file(
                 selection.save_as,
@@ -187,11 +195,18 @@ class JobsGenerator(Generator):
             if selection.feed_url:
                 writer.write_feed(
                     listed,
-                    self.context,
+                    {**self.context, EMPTY_FEED_UPDATED: newest.get(selection.province, EPOCH)},
                     URLS.province_jobs_feed.save_as(slug=selection.province.slug),
                     selection.feed_url,
                     feed_title=f"{self.settings['SITENAME']} · {selection.province.short}新岗位",
                 )
+
+
+def date_empty_feed(context: dict, feed) -> None:
+    """feedgenerator dates a feed without entries by the clock; give it the date in its context."""
+    if not feed.items:
+        updated = context.get(EMPTY_FEED_UPDATED, EPOCH)
+        feed.latest_post_date = lambda: updated
 
 
 def get_generators(pelican) -> type[Generator]:
@@ -200,3 +215,4 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(date_empty_feed)
