@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jiuye.tokenize import shard
-from pelican.plugins.jiuye_search.index import BUCKET, SearchDoc, build, lunr_index
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+
+from jiuye.tokenize import shard, tokens
+from pelican.plugins.jiuye_search.index import BUCKET, FIELDS, SearchDoc, build, postings
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
 
 
@@ -36,6 +39,18 @@ def sample_docs(count: int) -> list[SearchDoc]:
             )
         )
     return docs
+
+
+def lunr_py_index(docs: list[SearchDoc]) -> dict:
+    """The documents through lunr.py's own builder, in one piece: the reference for our scores."""
+    builder = Builder()
+    builder.pipeline = Pipeline()  # our tokens are final: no stemming, stop words or trimming
+    builder.ref("r")
+    for name, boost in FIELDS:
+        builder.field(name, boost=boost)
+    for ref, doc in enumerate(docs):
+        builder.add({"r": ref, "t": tokens(doc.title), "g": tokens(doc.tags), "b": tokens(doc.body), "p": doc.filters})
+    return builder.build().serialize()
 
 
 def shard_files(root: Path, folder: str = "s") -> dict[int, dict]:
@@ -83,7 +98,7 @@ def test_shards_together_hold_exactly_the_global_index(tmp_path, registry):
     ordered = sorted(
         docs, key=lambda d: ("njf".index(d.kind), "".join(chr(0x10FFFF - ord(c)) for c in d.date), d.title)
     )
-    whole = lunr_index(ordered, progress=False)
+    whole = lunr_py_index(ordered)
     terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
     expected = {}
     for field_ref, vector in whole["fieldVectors"]:
@@ -98,6 +113,43 @@ def test_shards_together_hold_exactly_the_global_index(tmp_path, registry):
     }
     assert set(expected) == postings
     assert expanded(tmp_path / "i") == expected
+
+
+def test_scores_are_lunr_py_scores_to_the_last_place():
+    # repeated terms, a term in several fields, empty fields, fields of very different lengths
+    texts = ["招聘会招聘会 招聘会", "武汉 武汉市 湖北武汉", "", "岗位 " * 40, "就业援助“暖心行动” 2026", "a b a"]
+    docs = [
+        SearchDoc(
+            kind="n",
+            provinces=[],
+            filters=[f"p{n % 3}"] if n % 4 else [],
+            date="2026-11-01",
+            title=texts[n % 6],
+            shown_title=texts[n % 6],
+            url="",
+            snippet="",
+            tags=texts[(n * 5) % 6],
+            body=" ".join(texts[: n % 7]),
+        )
+        for n in range(40)
+    ]
+    whole = lunr_py_index(docs)
+    terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
+    expected = {}
+    for field_ref, vector in whole["fieldVectors"]:
+        field, ref = field_ref.split("/")
+        for i in range(0, len(vector), 2):
+            expected[(terms[vector[i]], field, int(ref))] = vector[i + 1]
+    fields = [name for name, _ in FIELDS]
+    ours = postings(docs, progress=False)
+    found = {
+        (term, fields[f], ref): value
+        for term, per_field in ours.items()
+        for f, pairs in enumerate(per_field)
+        for ref, value in pairs
+    }
+    assert found == expected
+    assert all(refs == sorted(refs) for per_field in ours.values() for refs in ([r for r, _ in p] for p in per_field))
 
 
 def test_refs_are_grouped_by_kind_newest_first(tmp_path, registry):

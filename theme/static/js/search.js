@@ -28,7 +28,7 @@
     if (!manifest) manifest = getJson("manifest.json");
     return manifest;
   }
-  /* A shard file lists, per term and field, the documents (delta-encoded) and lunr.py's score of
+  /* A shard file lists, per term and field, the documents (delta-encoded) and lunr's score of
      each; expand it into lunr.js's own serialised index. A missing shard holds no term. */
   function expand(shard, m) {
     var inverted = [], vectors = {};

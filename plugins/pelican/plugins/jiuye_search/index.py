@@ -1,4 +1,5 @@
-"""The search index: one lunr.py index over every item, split into shards a browser loads on demand.
+"""The search index: one lunr index over every item (its postings and scores: postings.py), split
+into shards a browser loads on demand.
 
 Layout under output/search/i/ (the search page is output/search/index.html):
 - manifest.json — term shard and lexicon file counts, metadata bucket size, and the ref range
@@ -10,7 +11,7 @@ Layout under output/search/i/ (the search page is output/search/index.html):
   hash to k ("m": traditional -> simplified). Reading a query fetches these small files only; the
   term shards it fetches are those of the terms it needs (a word that became a filter needs none).
 - s/<k>.json — the terms whose first character hashes to k (jiuye.tokenize.shard): for each
-  term and field, the documents (delta-encoded refs) and lunr.py's score for each. The browser
+  term and field, the documents (delta-encoded refs) and lunr's score for each. The browser
   expands a shard into lunr.js 2.3.9's own index format and loads it with lunr.Index.load. lunr
   scores a document by the query vector's dot product with the document's field vector, so
   splitting the vectors by term keeps every term's score.
@@ -28,14 +29,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import lunr
-from lunr.builder import Builder
-from lunr.pipeline import Pipeline
 from tqdm import tqdm
 
 from jiuye.query import Lexicon
 from jiuye.tokenize import shard, tokens
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
+from pelican.plugins.jiuye_search.postings import LUNR_JS_VERSION, Postings, score
 
 KIND_CODES = {"新闻": "n", "岗位": "j", "招聘会": "f"}
 KIND_ORDER = {"n": 0, "j": 1, "f": 2}
@@ -86,23 +85,13 @@ def _write(path: Path, text: str) -> int:
     return len(data)
 
 
-def lunr_index(docs: list[SearchDoc], progress: bool) -> dict:
-    if not docs:  # lunr.py divides by the number of documents: an empty site has an empty index
-        return {
-            "version": lunr.__TARGET_JS_VERSION__,
-            "fields": [name for name, _ in FIELDS],
-            "invertedIndex": [],
-            "fieldVectors": [],
-        }
-    builder = Builder()
-    builder.pipeline = Pipeline()  # our tokens are final: no stemming, stop words or trimming
-    builder.search_pipeline = Pipeline()
-    builder.ref("r")
-    for name, boost in FIELDS:
-        builder.field(name, boost=boost)
-    for ref, doc in enumerate(tqdm(docs, desc="搜索索引", unit="条", disable=not progress, leave=False)):
-        builder.add({"r": ref, "t": tokens(doc.title), "g": tokens(doc.tags), "b": tokens(doc.body), "p": doc.filters})
-    return builder.build().serialize()
+def postings(docs: list[SearchDoc], progress: bool) -> Postings:
+    """Every (term, field, document) of the index with lunr's score; a document's ref is its position."""
+    fielded = [
+        [tokens(doc.title), tokens(doc.tags), tokens(doc.body), doc.filters]
+        for doc in tqdm(docs, desc="搜索索引", unit="条", disable=not progress, leave=False)
+    ]
+    return score(fielded, [boost for _, boost in FIELDS])
 
 
 def _shard_count(total: int, target: int = TARGET_SHARD_BYTES) -> int:
@@ -116,28 +105,17 @@ def _js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def split(serialized: dict, shards: int) -> dict[int, list]:
-    """The lunr.py index as shards of [term, [[ref deltas, scores×100] per field]] entries.
-
-    Each (term, field, document) of the index appears once, with the score lunr.py computed for
-    it; the browser (search.js, expand()) rebuilds lunr's invertedIndex and fieldVectors from it.
-    """
-    fields = serialized["fields"]
-    terms = {posting["_index"]: term for term, posting in serialized["invertedIndex"]}
-    postings: dict[int, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
-    for field_ref, vector in serialized["fieldVectors"]:
-        field_name, ref = field_ref.split("/", 1)
-        for position in range(0, len(vector), 2):
-            postings[vector[position]][field_name].append((int(ref), vector[position + 1]))
+def split(index: Postings, shards: int) -> dict[int, list]:
+    """The index as shards of [term, [[ref deltas, scores×100] per field]] entries; the browser
+    (search.js, expand()) rebuilds lunr's invertedIndex and fieldVectors from it."""
     result: dict[int, list] = defaultdict(list)
-    for index in sorted(postings, key=lambda i: _js_order(terms[i])):
+    for term in sorted(index, key=_js_order):
         per_field = []
-        for field_name in fields:
-            pairs = sorted(postings[index].get(field_name, []))
+        for pairs in index[term]:
             refs = [ref for ref, _ in pairs]
             deltas = [ref - previous for previous, ref in zip([0, *refs], refs, strict=False)]
-            per_field.append([deltas, [round(score * SCORE_SCALE) for _, score in pairs]])
-        result[shard(terms[index], shards)].append([terms[index], per_field])
+            per_field.append([deltas, [round(value * SCORE_SCALE) for _, value in pairs]])
+        result[shard(term, shards)].append([term, per_field])
     return result
 
 
@@ -155,10 +133,9 @@ def lexicon_shards(lexicon: Lexicon, shards: int) -> dict[int, dict]:
 def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: bool = False) -> IndexStats:
     started = time.perf_counter()
     docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], _descending(d.date), d.title))
-    serialized = lunr_index(docs, progress)
-    lexicon = words.lexicon({c for term, _ in serialized["invertedIndex"] for c in term})
-    postings = sum(len(posting[f]) for _, posting in serialized["invertedIndex"] for f in serialized["fields"])
-    shards = _shard_count(postings * POSTING_BYTES)
+    index = postings(docs, progress)
+    lexicon = words.lexicon({c for term in index for c in term})
+    shards = _shard_count(sum(len(pairs) for per_field in index.values() for pairs in per_field) * POSTING_BYTES)
     lexicon_bytes = len(_dump([lexicon.words, lexicon.simplified]).encode("utf-8"))
     lexicon_files = _shard_count(lexicon_bytes, TARGET_LEXICON_BYTES)
     if out.exists():
@@ -166,9 +143,10 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
     total = 0
     # Every file the manifest counts is written, an empty one too: a query whose term hashes to it
     # must find "nothing here", not a missing file.
-    terms = split(serialized, shards)
+    terms = split(index, shards)
+    fields = [name for name, _ in FIELDS]
     for number in range(shards):
-        total += _write(out / "s" / f"{number}.json", _dump({"f": serialized["fields"], "t": terms.get(number, [])}))
+        total += _write(out / "s" / f"{number}.json", _dump({"f": fields, "t": terms.get(number, [])}))
     known = lexicon_shards(lexicon, lexicon_files)
     for number in range(lexicon_files):
         total += _write(out / "l" / f"{number}.json", _dump(known.get(number, {"w": {}, "m": {}})))
@@ -183,7 +161,7 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
             ranges.append([doc.kind, ref, ref + 1])
     manifest = {
         "version": 4,
-        "lunr": serialized["version"],
+        "lunr": LUNR_JS_VERSION,
         "count": len(docs),
         "shards": shards,
         "lexicon": lexicon_files,
