@@ -114,3 +114,35 @@ def test_every_calendar_has_a_legend(demo_site):
             legend = calendar.find_next_sibling("ul", class_="legend")
             assert [li.get_text() for li in legend.select("li")][:3] == ["今天", "当天有招聘会", "招聘会已结束"], path
     assert calendars
+
+
+def search_rows(site: Path) -> tuple[dict, list[dict]]:
+    root = site / "search" / "i"
+    manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    files = sorted((root / "d").glob("*.json"), key=lambda p: int(p.stem))
+    return manifest, [row for path in files for row in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def test_search_rows_rank_what_is_open_first_and_mark_past_fairs(demo_site):
+    manifest, rows = search_rows(demo_site)
+    tier = {ref: value for value, start, end in manifest["tiers"] for ref in range(start, end)}
+    assert sorted(tier) == list(range(manifest["count"]))
+    past = {url.strip("/") for url, day in fair_days(demo_site).items() if day < TODAY}
+    for ref, row in enumerate(rows):
+        if row["k"] == "f":
+            assert bool(row.get("x")) == (row["u"].strip("/") in past) == (tier[ref] == 2), row
+        if row["k"] == "j":
+            assert bool(row.get("x")) == (tier[ref] == 2), row
+        if row["k"] == "n":  # the demo's news is from 2022: old news ranks with the past
+            assert tier[ref] == 2 and row["d"] < "2025-11-23"
+    assert {tier[ref] for ref, row in enumerate(rows) if row["k"] in "jf" and not row.get("x")} == {0}
+
+
+def test_snippets_and_summaries_are_cut_at_a_boundary_with_an_ellipsis(demo_site):
+    _, rows = search_rows(demo_site)
+    pages = [soup(demo_site / page) for page in ("index.html", "news/index.html")]
+    listed = [summary.get_text() for page in pages for summary in page.select("p.summary")]
+    cut = [text for text in [row["s"] for row in rows] + listed if text.endswith("…")]
+    assert len(cut) >= 5  # the demo has long summaries
+    for text in cut:
+        assert len(text) <= 90 and text[-2] not in "，、,：: “（", text  # never a dangling comma or quote
