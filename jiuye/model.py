@@ -16,6 +16,7 @@ from typing import Any
 
 from jiuye import dates, job_terms, regions, schema
 from jiuye.campaigns import Campaign
+from jiuye.contact import Contact
 from jiuye.salary import Salary
 
 UID_DOMAIN = "jiuye"
@@ -63,6 +64,7 @@ class Job(Item):
     employment_type: str | None = None
     valid_through: datetime | None = None
     apply_url: str | None = None
+    contact: Contact | None = None  # the contact line and the numbers in it a phone can dial
 
     kind = schema.JOB
 
@@ -179,6 +181,7 @@ def item(values: Mapping[str, Any], date_: datetime, slug: str) -> Item:
             employment_type=values.get("employment_type"),
             valid_through=values.get("valid_through"),
             apply_url=values.get("apply_url"),
+            contact=values.get("contact"),
         )
     if kind == schema.FAIR:
         return Fair(

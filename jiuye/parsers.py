@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from jiuye import contact as contacts
 from jiuye import dates, job_terms, regions, urls
 from jiuye.campaigns import Campaign, Registry
 
@@ -119,6 +120,11 @@ def url(value: str, _: Rules) -> str:
         return urls.safe_url(value)
     except urls.UrlError as error:
         raise Invalid(f"{error} (not a safe http(s) URL)") from error
+
+
+def contact(value: str, rules: Rules) -> contacts.Contact:
+    """A contact line: its text, and the telephone numbers in it a phone can dial (jiuye.contact)."""
+    return contacts.read(line(value, rules))
 
 
 def count(value: str, _: Rules) -> int:

@@ -97,7 +97,7 @@ FIELDS: dict[str, Parser] = {
     "target_groups": parsers.groups,
     "valid_through": parsers.datetime_value,
     "apply_url": parsers.url,
-    "contact": parsers.line,
+    "contact": parsers.contact,
     # fairs
     "start": parsers.moment,
     "end": parsers.moment,

@@ -12,11 +12,16 @@
   var list = document.getElementById("search-results");
   var chipList = document.getElementById("search-chips");
   var suggestion = document.getElementById("search-suggestion");
+  var pager = document.getElementById("search-pages");
+  var pagePrev = document.getElementById("search-prev"), pageNext = document.getElementById("search-next");
+  var pageLabel = document.getElementById("search-page");
   var today = script.dataset.today ? new Date(script.dataset.today + "T12:00:00") : new Date();
   var CHIP_LABELS = { province: "省份", city: "地点", kind: "类别", month: "月份" };
   var KINDS = { n: "新闻", j: "岗位", f: "招聘会" };
+  var OVER = { j: "已截止", f: "已结束" };  /* row.x: a closed job, a fair that is over */
   var PAGE = 10, DEBOUNCE_MS = 200;
   var manifest = null, shardCache = {}, lexiconCache = {}, bucketCache = {}, generation = 0, timer = null;
+  var page = 1;
 
   function getJson(path) {
     return fetch(base + path).then(function (response) {
@@ -176,10 +181,20 @@
       });
     })).then(function (perWord) {
       var scores = perWord.reduce(function (acc, s) { return acc === null ? s : both(acc, s); }, null) || {};
-      var refs = Object.keys(scores).map(Number);
-      refs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var refs = Object.keys(scores).map(Number), tier = tierOf(m);
+      refs.sort(function (a, b) { return tier(a) - tier(b) || scores[b] - scores[a] || a - b; });
       return refs;
     });
+  }
+
+  /* What a job seeker can still act on ranks first (open jobs, fairs not yet over), then the
+     year's news, then the past: the tier of a ref, from the manifest's runs of refs. */
+  function tierOf(m) {
+    var runs = m.tiers || [];
+    return function (ref) {
+      for (var i = 0; i < runs.length; i++) if (ref >= runs[i][1] && ref < runs[i][2]) return runs[i][0];
+      return 0;
+    };
   }
 
   /* Refs are grouped by kind: the kind filter is a range check. */
@@ -244,9 +259,13 @@
       kind.className = "kind kind-" + row.k;
       kind.textContent = KINDS[row.k];
       meta.appendChild(kind);
-      var facts = [row.p || "全国", row.d];
-      if (row.x) facts.push("已截止");
-      meta.appendChild(document.createTextNode(" " + facts.join(" · ")));
+      meta.appendChild(document.createTextNode(" " + [row.p || "全国", row.d].join(" · ")));
+      if (row.x) {
+        var over = document.createElement("strong");
+        over.className = "ended";
+        over.textContent = OVER[row.k] || "";
+        meta.append(" · ", over);
+      }
       var snippet = document.createElement("p");
       snippet.className = "snippet";
       snippet.appendChild(highlight(row.s, wanted));
@@ -297,6 +316,7 @@
     if (s.q) params.set("q", s.q);
     if (s.kind) params.set("kind", s.kind);
     if (s.province) params.set("province", s.province);
+    if (s.page > 1) params.set("page", String(s.page));
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
@@ -344,15 +364,37 @@
     }, Promise.resolve(found));
   }
 
-  function run() {
+  /* The page buttons: what page of how many; each takes the reader to the first result it shows. */
+  function renderPager(pages) {
+    pager.hidden = pages < 2;
+    pagePrev.disabled = page <= 1;
+    pageNext.disabled = page >= pages;
+    pageLabel.textContent = "第 " + page + " / " + pages + " 页";
+  }
+  function turn(by) {
+    page += by;
+    run(page).then(function () {
+      var first = list.querySelector("h2 a");
+      if (first) first.focus();
+    });
+  }
+
+  /* Runs the search for page `wanted` of the results (the first, when the query or a filter changed). */
+  function run(wanted) {
     var s = state(), mine = ++generation;
+    page = wanted || 1;
+    s.page = page;
     remember(s);
-    if (!s.q) { list.textContent = ""; statusBox.textContent = ""; renderChips({ chips: [] }); renderSuggestion(""); return; }
+    if (!s.q) {
+      list.textContent = ""; statusBox.textContent = ""; renderChips({ chips: [] }); renderSuggestion(""); renderPager(0);
+      return Promise.resolve();
+    }
     statusBox.textContent = "正在搜索…";
-    find(s.q, s).then(function (found) { return corrected(found, s); }).then(function (found) {
+    return find(s.q, s).then(function (found) { return corrected(found, s); }).then(function (found) {
       if (mine !== generation) return null;
-      var refs = found.refs, m = found.got.manifest;
-      var top = refs.slice(0, PAGE), size = m.bucket;
+      var refs = found.refs, m = found.got.manifest, pages = Math.ceil(refs.length / PAGE);
+      page = Math.max(1, Math.min(page, pages));
+      var first = (page - 1) * PAGE, top = refs.slice(first, first + PAGE), size = m.bucket;
       return Promise.all(top.map(function (ref) {
         return loadBucket(Math.floor(ref / size)).then(function (rows) { return rows[ref % size]; });
       })).then(function (rows) {
@@ -360,9 +402,13 @@
         render(tokensOf(found.understood), rows);
         renderChips(found.understood);
         renderSuggestion(found.suggestion || "");
+        renderPager(pages);
+        s.page = page;
+        remember(s);
         var shown = found.suggestion ? "没有找到“" + s.q + "”。以下是“" + found.suggestion + "”的结果：" : "";
+        var range = pages > 1 ? "，第 " + (first + 1) + "–" + (first + top.length) + " 条（第 " + page + " / " + pages + " 页）" : "";
         statusBox.textContent = refs.length
-          ? shown + "找到 " + refs.length + " 条结果" + (refs.length > PAGE ? "，显示前 " + PAGE + " 条" : "")
+          ? shown + "找到 " + refs.length + " 条结果" + range
           : "没有找到与“" + s.q + "”相关的结果。可以换个说法，或减少关键词。";
       });
     }).catch(function () {
@@ -372,7 +418,7 @@
 
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
+    timer = setTimeout(function () { run(1); }, DEBOUNCE_MS);
   }
 
   /* URL parameters are untrusted: only a kind or province the form offers is taken. */
@@ -386,9 +432,12 @@
   Array.prototype.forEach.call(form.querySelectorAll('input[name="kind"]'), function (radio) {
     if (radio.value === wantedKind) radio.checked = true;
   });
+  var wantedPage = /^[1-9]\d{0,3}$/.test(params.get("page") || "") ? Number(params.get("page")) : 1;
   input.addEventListener("input", later);
-  form.addEventListener("change", run);
-  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-  if (input.value) run();
+  form.addEventListener("change", function () { run(1); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(1); });
+  pagePrev.addEventListener("click", function () { turn(-1); });
+  pageNext.addEventListener("click", function () { turn(1); });
+  if (input.value) run(wantedPage);
   if (!params.get("q")) input.focus();
 })();

@@ -7,8 +7,9 @@ to print.
 - Characters no XML output can carry are dropped from every text; the body is sanitised (the one
   value templates print unescaped, with |safe); URLs are normalised by `jiuye.urls`; the summary
   is plain text (`summary_text`), and its escaped form is what feeds carry.
-- Templates get the `json_ld` filter (data serialised for <script type="application/ld+json">)
-  and `urls`, every URL the plugins write (settings.py, which also names every JIUYE_* setting).
+- Templates get the `json_ld` filter (data serialised for <script type="application/ld+json">),
+  the `excerpt` filter (jiuye.excerpt) and `urls`, every URL the plugins write (settings.py,
+  which also names every JIUYE_* setting).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
 from jiuye import model, schema
+from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS
@@ -39,7 +41,9 @@ def initialise(pelican) -> None:
     """Check every JIUYE_* setting, load the campaign registry and fix the build time, once
     (settings.configure); give templates the json_ld filter and the URLs."""
     settings.configure(pelican.settings)
-    pelican.settings.setdefault("JINJA_FILTERS", {})["json_ld"] = json_ld_filter
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["json_ld"] = json_ld_filter
+    filters["excerpt"] = excerpt  # {{ text|excerpt(90) }}: whole sentences or clauses, then "…"
     pelican.settings.setdefault("JINJA_GLOBALS", {})["urls"] = URLS
 
 

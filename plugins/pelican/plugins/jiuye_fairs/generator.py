@@ -61,17 +61,14 @@ class FairsGenerator(Generator):
         past = [a for a in reversed(fairs) if a.fair.last_day < self.today]
         return upcoming, past
 
-    def _months(self, fairs: list, with_today: bool) -> list[Month]:
-        """The months that have fairs (and this month, for the national calendar): no page of an
-        empty month, however far apart the fairs are."""
-        keys = sorted({a.fair.month for a in fairs} | ({f"{self.today:%Y-%m}"} if with_today else set()))
-        if not keys:
-            return [Month.of(self.today)]
-        return [Month(int(k[:4]), int(k[5:])) for k in keys]
+    @staticmethod
+    def _months(fairs: list) -> list[Month]:
+        """The months that have fairs: no page or link of an empty month, however far apart the fairs are."""
+        return [Month(int(k[:4]), int(k[5:])) for k in sorted({a.fair.month for a in fairs})]
 
     def _write_scope(self, writer, fairs: list, province: regions.Province | None) -> None:
         scope = province.slug if province else None
-        months = self._months(fairs, with_today=province is None)
+        months = self._months(fairs)
         keys = [m.key for m in months]
         this_month = f"{self.today:%Y-%m}"
         upcoming, past = self._scope(fairs)
@@ -80,7 +77,7 @@ class FairsGenerator(Generator):
         elif upcoming:
             shown = upcoming[0].fair.month
         else:
-            shown = keys[-1]
+            shown = keys[-1] if keys else None
         grids = {}
         for index, month in enumerate(months):
             first = date(month.year, month.month, 1)
@@ -104,7 +101,7 @@ class FairsGenerator(Generator):
             URLS.fairs.save_as(province=scope),
             template,
             self.context,
-            grid=grids[shown],
+            grid=grids.get(shown),
             upcoming=upcoming,
             past=past[:30],
             page_kind="index",

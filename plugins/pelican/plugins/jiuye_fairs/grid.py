@@ -21,14 +21,6 @@ class Month:
     def label(self) -> str:
         return f"{self.year}年{self.month}月"
 
-    def shifted(self, months: int) -> Month:
-        index = self.year * 12 + self.month - 1 + months
-        return Month(index // 12, index % 12 + 1)
-
-    @classmethod
-    def of(cls, day: date) -> Month:
-        return cls(day.year, day.month)
-
 
 @dataclass
 class Grid:

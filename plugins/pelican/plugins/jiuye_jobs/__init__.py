@@ -19,7 +19,7 @@ from itertools import product
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import job_terms, model, regions, schema
+from jiuye import dates, job_terms, model, regions, schema
 from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
 from pelican.plugins.jiuye_content.settings import URLS
 
@@ -75,6 +75,13 @@ def json_ld(article, job: model.Job, siteurl: str) -> dict:
     return data
 
 
+def days_left(job: model.Job, now: datetime) -> int | None:
+    """Whole days from the build's day to the last day of Valid_through (0: it closes today)."""
+    if job.valid_through is None:
+        return None
+    return (job.valid_through.astimezone(dates.SHANGHAI).date() - now.astimezone(dates.SHANGHAI).date()).days
+
+
 @dataclass(frozen=True)
 class Selection:
     """One listing page: a province, a target group and an education level, each optional."""
@@ -128,6 +135,7 @@ class JobsGenerator(Generator):
                 article.job = article.item
                 article.expired = article.item.expired(now, max_age)
                 article.closes = article.item.closes(max_age)
+                article.days_left = days_left(article.item, now) if not article.expired else None
                 article.job_json_ld = json_ld(article, article.job, siteurl)
             except Exception as error:  # one file never stops the build
                 reject(article, articles, error)

@@ -7,11 +7,13 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from jiuye import html_text, model
+from jiuye import dates, html_text, model
+from jiuye.excerpt import excerpt
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
@@ -20,8 +22,19 @@ from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, t
 logger = logging.getLogger(__name__)
 PROGRESS_FROM = 2000  # show a progress bar on sites at least this large
 SNIPPET_CHARS = 90
+# How results rank before their scores: what a job seeker can still act on first (open jobs,
+# fairs not yet over), then the year's news, then old news, past fairs and closed jobs.
+CURRENT, RECENT, PAST = 0, 1, 2
+RECENT_NEWS = timedelta(days=365)
 
-def document(article, body_chars: int) -> SearchDoc | None:
+
+def tier(item: model.Item, expired: bool, now: datetime) -> int:
+    if isinstance(item, model.Job | model.Fair):
+        return PAST if expired else CURRENT
+    return RECENT if item.date >= now - RECENT_NEWS else PAST
+
+
+def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
     kind = KIND_CODES.get(getattr(article, "kind", None))
     if kind is None or not hasattr(article, "item"):
         return None
@@ -37,6 +50,7 @@ def document(article, body_chars: int) -> SearchDoc | None:
     expired = False
     if isinstance(item, model.Fair):
         day = item.first_day
+        expired = item.last_day < now.astimezone(dates.SHANGHAI).date()
         tags += [item.venue, item.organizer]
     if isinstance(item, model.Job):
         expired = article.expired
@@ -57,18 +71,19 @@ def document(article, body_chars: int) -> SearchDoc | None:
         title=title,
         shown_title=article.title,
         url=article.url,
-        snippet=snippet[:SNIPPET_CHARS],
+        snippet=excerpt(snippet, SNIPPET_CHARS),
         tags=text,
         body=indexed_body,
         expired=expired,
+        tier=tier(item, expired, now),
     )
 
 
 class SearchGenerator(Generator):
     def generate_context(self) -> None:
-        body_chars = SEARCH_BODY_CHARS.of(self.settings)
+        body_chars, now = SEARCH_BODY_CHARS.of(self.settings), settings.build_time(self.settings)
         articles = self.context.get("articles", [])
-        self.docs = [doc for article in articles if (doc := document(article, body_chars))]
+        self.docs = [doc for article in articles if (doc := document(article, body_chars, now))]
         self.words = LexiconBuilder(settings.campaigns(self.settings))
         for doc in self.docs:
             self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")

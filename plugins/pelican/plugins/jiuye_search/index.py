@@ -2,10 +2,12 @@
 into shards a browser loads on demand.
 
 Layout under output/search/i/ (the search page is output/search/index.html):
-- manifest.json — term shard and lexicon file counts, metadata bucket size, and the ref range
-  of each kind: refs are assigned in (kind, newest first) order, so the kind filter is a range
-  check. The province filter is one more required term: each item's provinces are indexed by
-  pinyin slug in field "p" (a slug never comes out of the tokeniser's CJK bigrams).
+- manifest.json — term shard and lexicon file counts, metadata bucket size, the ref range
+  of each kind and the ref ranges of each tier (open jobs and fairs not yet over, then the
+  year's news, then the past: generator.py): refs are assigned in (kind, tier, newest first)
+  order, so the kind filter is a range check and results rank by tier before their score.
+  The province filter is one more required term: each item's provinces are indexed by pinyin
+  slug in field "p" (a slug never comes out of the tokeniser's CJK bigrams).
 - l/<k>.json — the lexicon (jiuye.query.Lexicon): the words whose first character hashes to k
   among `lexicon` files ("w": word -> meaning, 0 for none) and the traditional characters that
   hash to k ("m": traditional -> simplified). Reading a query fetches these small files only; the
@@ -26,6 +28,7 @@ import math
 import shutil
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +66,8 @@ class SearchDoc:
     snippet: str
     tags: str  # place, employer, campaigns, groups …
     body: str  # summary and as much body text as the index affords
-    expired: bool = False
+    expired: bool = False  # a closed job, a fair that is over
+    tier: int = 0  # results rank by tier (0 first), then by score
 
 
 @dataclass
@@ -132,7 +136,7 @@ def lexicon_shards(lexicon: Lexicon, shards: int) -> dict[int, dict]:
 
 def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: bool = False) -> IndexStats:
     started = time.perf_counter()
-    docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], _descending(d.date), d.title))
+    docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], d.tier, _descending(d.date), d.title))
     index = postings(docs, progress)
     lexicon = words.lexicon({c for term in index for c in term})
     shards = _shard_count(sum(len(pairs) for per_field in index.values() for pairs in per_field) * POSTING_BYTES)
@@ -153,24 +157,30 @@ def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: boo
     for start in range(0, len(docs), BUCKET):
         rows = [_row(doc) for doc in docs[start : start + BUCKET]]
         total += _write(out / "d" / f"{start // BUCKET}.json", _dump(rows))
-    ranges: list[list] = []
-    for ref, doc in enumerate(docs):
-        if ranges and ranges[-1][0] == doc.kind:
-            ranges[-1][2] = ref + 1
-        else:
-            ranges.append([doc.kind, ref, ref + 1])
     manifest = {
-        "version": 4,
+        "version": 5,
         "lunr": LUNR_JS_VERSION,
         "count": len(docs),
         "shards": shards,
         "lexicon": lexicon_files,
         "scale": SCORE_SCALE,
         "bucket": BUCKET,
-        "ranges": ranges,
+        "ranges": _runs(docs, lambda doc: doc.kind),
+        "tiers": _runs(docs, lambda doc: doc.tier),
     }
     total += _write(out / "manifest.json", _dump(manifest))
     return IndexStats(len(docs), shards, total, time.perf_counter() - started)
+
+
+def _runs(docs: list[SearchDoc], key: Callable[[SearchDoc], object]) -> list[list]:
+    """[value, first ref, ref after the last] of each run of consecutive refs with the same key."""
+    runs: list[list] = []
+    for ref, doc in enumerate(docs):
+        if runs and runs[-1][0] == key(doc):
+            runs[-1][2] = ref + 1
+        else:
+            runs.append([key(doc), ref, ref + 1])
+    return runs
 
 
 def _descending(day: str) -> str:
