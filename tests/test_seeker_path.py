@@ -146,3 +146,32 @@ def test_snippets_and_summaries_are_cut_at_a_boundary_with_an_ellipsis(demo_site
     assert len(cut) >= 5  # the demo has long summaries
     for text in cut:
         assert len(text) <= 90 and text[-2] not in "，、,：: “（", text  # never a dangling comma or quote
+
+
+def test_subscribe_links_say_what_they_do(demo_site):
+    pages = ["province/hubei/", "fairs/", "fairs/hubei/", "jobs/hubei/", "campaign/nuanxin/"]
+    for path in pages:
+        main = soup(demo_site / path / "index.html").main
+        links = main.select("a[href$='.ics'], a[href$='atom.xml']")
+        assert links, path
+        for link in links:
+            text = link.get_text()
+            calendar = link["href"].endswith(".ics")
+            assert text.startswith("在日历中订阅" if calendar else "用阅读器订阅"), (path, text)
+        hints = " ".join(hint.get_text() for hint in main.select(".subscribe .hint"))
+        if main.select("a[href$='.ics']"):
+            assert "日历应用" in hints, path
+        if main.select("a[href$='atom.xml']"):
+            assert "阅读器（RSS/Atom 订阅源阅读器）是一类应用" in hints, path
+    hubei = soup(demo_site / "province" / "hubei" / "index.html").find(id="subscribe").find_parent("section")
+    calendar = hubei.find("a", string="在日历中订阅湖北招聘会")
+    assert calendar["href"] == "/fairs/hubei.ics" and (demo_site / "fairs" / "hubei.ics").is_file()
+    assert {a.get_text() for a in hubei.select("a")} >= {"用阅读器订阅湖北新岗位", "用阅读器订阅湖北新闻"}
+
+
+def test_a_filtered_job_listing_keeps_its_filters_folded_and_says_which(demo_site):
+    page = soup(demo_site / "jobs" / "hubei" / "group" / "canjiren" / "index.html")
+    filters = page.select_one("details.filters")
+    assert not filters.has_attr("open")
+    assert filters.summary.get_text() == "筛选岗位（已选：湖北、残疾人）"
+    assert soup(demo_site / "jobs" / "index.html").select_one("details.filters summary").get_text() == "筛选岗位"

@@ -112,13 +112,18 @@ class Selection:
         return None
 
     @property
+    def chosen(self) -> list[str]:
+        """The filters given, as the page title names them: 湖北, 残疾人, 学历大专."""
+        labels = [
+            self.province.short if self.province else "",
+            self.group.name if self.group else "",
+            f"学历{self.education.name}" if self.education else "",
+        ]
+        return [label for label in labels if label]
+
+    @property
     def title(self) -> str:
-        words = [self.province.short if self.province else "全国"]
-        if self.group:
-            words.append(self.group.name)
-        if self.education:
-            words.append(f"学历{self.education.name}")
-        return " · ".join(words)
+        return " · ".join(([] if self.province else ["全国"]) + self.chosen)
 
     def replace(self, **changes) -> Selection:
         return Selection(**{**self.__dict__, **changes})
