@@ -20,7 +20,7 @@ import yaml
 from jiuye import regions
 from jiuye.campaigns import Registry
 from jiuye.query import MAX_WORD, Lexicon
-from jiuye.tokenize import CJK_RANGES, is_cjk
+from jiuye.tokenize import CJK_RANGES, is_cjk_word
 
 jieba.setLogLevel(logging.WARNING)
 QUOTED = '“”"「」'
@@ -118,14 +118,14 @@ class LexiconBuilder:
             jieba.add_word(word)
 
     def _mean(self, word: str, **meaning) -> None:
-        if 1 < len(word) <= MAX_WORD and all(is_cjk(c) for c in word):
+        if _is_lexicon_word(word):
             entry = self.meanings.setdefault(word, {})
             for key, value in meaning.items():
                 entry.setdefault(key, value)
 
     def add_text(self, text: str) -> None:
         for word in jieba.cut(text):
-            if 1 < len(word) <= MAX_WORD and all(is_cjk(c) for c in word):
+            if _is_lexicon_word(word):
                 self.words.add(word)
 
     def lexicon(self, characters: set[str]) -> Lexicon:
@@ -135,6 +135,10 @@ class LexiconBuilder:
         wanted = characters | {c for word in words for c in word}
         simplified = {t: s for t, s in _character_map().items() if s in wanted}
         return Lexicon(words=dict(sorted(words.items())), simplified=simplified)
+
+
+def _is_lexicon_word(word: str) -> bool:
+    return 1 < len(word) <= MAX_WORD and is_cjk_word(word)
 
 
 def expand_kinds(text: str) -> list[str]:
