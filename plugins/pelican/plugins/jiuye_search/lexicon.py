@@ -24,6 +24,9 @@ from jiuye.tokenize import CJK_RANGES, is_cjk_word
 
 jieba.setLogLevel(logging.WARNING)
 QUOTED = '“”"「」'
+# Distinct blocks whose words are remembered: place names, campaign names, target groups and
+# boilerplate recur on every item of their kind, and a block is split the same way each time.
+CUT_CACHE_BLOCKS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,7 @@ class LexiconBuilder:
                 self._mean(word, k=kind)
         for word in self.meanings:
             jieba.add_word(word)
+        self._block_words = functools.lru_cache(maxsize=CUT_CACHE_BLOCKS)(_block_words)
 
     def _mean(self, word: str, **meaning) -> None:
         if _is_lexicon_word(word):
@@ -124,9 +128,10 @@ class LexiconBuilder:
                 entry.setdefault(key, value)
 
     def add_text(self, text: str) -> None:
-        for word in jieba.cut(text):
-            if _is_lexicon_word(word):
-                self.words.add(word)
+        """The words jieba.cut(text) finds: it splits the text into blocks (jieba.re_han_default)
+        and each block on its own, and the rest into characters, which are no words."""
+        for block in jieba.re_han_default.findall(text):
+            self.words.update(self._block_words(block))
 
     def lexicon(self, characters: set[str]) -> Lexicon:
         """The lexicon of an index whose terms hold `characters`: its words, every project word
@@ -139,6 +144,10 @@ class LexiconBuilder:
 
 def _is_lexicon_word(word: str) -> bool:
     return 1 < len(word) <= MAX_WORD and is_cjk_word(word)
+
+
+def _block_words(block: str) -> tuple[str, ...]:
+    return tuple(word for word in jieba.cut(block) if _is_lexicon_word(word))
 
 
 def expand_kinds(text: str) -> list[str]:
