@@ -9,6 +9,7 @@ stays a unigram; runs of other letters and digits are one token each; everything
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Han (incl. extension A and B–F, compatibility ideographs), kana, hangul syllables.
@@ -22,39 +23,25 @@ CJK_RANGES = (
 )
 # Quotation and title marks join what they surround instead of separating it.
 QUOTES = frozenset("\"'“”‘’「」『』《》〈〉«»‹›〝〞")
+_DROP_QUOTES = dict.fromkeys(map(ord, QUOTES))
+_CJK_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES)
+_CJK_WORD = re.compile(f"[{_CJK_CLASS}]+")
+# A run of CJK characters, or of other word characters: [^\W_] is exactly the characters whose
+# Unicode category is a letter or a number (L*, N*).
+_RUN = re.compile(f"([{_CJK_CLASS}]+)|[^\\W_{_CJK_CLASS}]+")
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
 
-def is_cjk(character: str) -> bool:
-    point = ord(character)
-    return any(low <= point <= high for low, high in CJK_RANGES)
-
-
-def is_word(character: str) -> bool:
-    return unicodedata.category(character)[0] in "LN"
+def is_cjk_word(word: str) -> bool:
+    """Every character of `word` (not empty) is CJK."""
+    return _CJK_WORD.fullmatch(word) is not None
 
 
 def runs(text: str) -> list[tuple[str, bool]]:
     """(run, is_cjk) for every maximal run of CJK or of other word characters."""
-    found: list[tuple[str, bool]] = []
-    current, current_cjk = "", False
-    for character in unicodedata.normalize("NFKC", text).lower():
-        if character in QUOTES:
-            continue
-        cjk = is_cjk(character)
-        if cjk or is_word(character):
-            if current and cjk != current_cjk:
-                found.append((current, current_cjk))
-                current = ""
-            current += character
-            current_cjk = cjk
-        elif current:
-            found.append((current, current_cjk))
-            current = ""
-    if current:
-        found.append((current, current_cjk))
-    return found
+    normal = unicodedata.normalize("NFKC", text).lower().translate(_DROP_QUOTES)
+    return [(match.group(), match.lastindex == 1) for match in _RUN.finditer(normal)]
 
 
 def tokens(text: str) -> list[str]:

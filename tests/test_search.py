@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jieba
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
+from jiuye.query import MAX_WORD
 from jiuye.tokenize import shard, tokens
 from pelican.plugins.jiuye_search.index import BUCKET, FIELDS, SearchDoc, build, postings
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
@@ -176,3 +178,21 @@ def test_the_lexicon_travels_in_the_files_of_its_first_characters(demo_site):
     assert "残障人士" in words["残疾人"]["o"]  # a synonym from jiuye/data/search-vocabulary.yaml
     assert "供应链" in words  # jieba's word of an indexed text
     assert simplified["會"] == "会" and simplified["崗"] == "岗"
+
+
+def test_the_lexicon_holds_the_words_jieba_finds_in_the_indexed_text(registry):
+    texts = [
+        "湖北省武汉市举办2026年就业援助“暖心行动”专场招聘会，提供供应链管理岗位。",
+        "湖北省武汉市举办春风行动招聘会 Python工程师、仓储物流专员 (10人)",
+        "湖北省武汉市举办2026年就业援助“暖心行动”专场招聘会，提供供应链管理岗位。",  # the same blocks again
+    ]
+    words = LexiconBuilder(registry)
+    for text in texts:
+        words.add_text(text)
+    expected = {
+        word
+        for text in texts
+        for word in jieba.cut(text)
+        if 1 < len(word) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in word)
+    }
+    assert words.words == expected and {"供应链", "仓储", "物流"} <= expected

@@ -20,10 +20,13 @@ import yaml
 from jiuye import regions
 from jiuye.campaigns import Registry
 from jiuye.query import MAX_WORD, Lexicon
-from jiuye.tokenize import CJK_RANGES, is_cjk
+from jiuye.tokenize import CJK_RANGES, is_cjk_word
 
 jieba.setLogLevel(logging.WARNING)
 QUOTED = '“”"「」'
+# Distinct blocks whose words are remembered: place names, campaign names, target groups and
+# boilerplate recur on every item of their kind, and a block is split the same way each time.
+CUT_CACHE_BLOCKS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -116,17 +119,19 @@ class LexiconBuilder:
                 self._mean(word, k=kind)
         for word in self.meanings:
             jieba.add_word(word)
+        self._block_words = functools.lru_cache(maxsize=CUT_CACHE_BLOCKS)(_block_words)
 
     def _mean(self, word: str, **meaning) -> None:
-        if 1 < len(word) <= MAX_WORD and all(is_cjk(c) for c in word):
+        if _is_lexicon_word(word):
             entry = self.meanings.setdefault(word, {})
             for key, value in meaning.items():
                 entry.setdefault(key, value)
 
     def add_text(self, text: str) -> None:
-        for word in jieba.cut(text):
-            if 1 < len(word) <= MAX_WORD and all(is_cjk(c) for c in word):
-                self.words.add(word)
+        """The words jieba.cut(text) finds: it splits the text into blocks (jieba.re_han_default)
+        and each block on its own, and the rest into characters, which are no words."""
+        for block in jieba.re_han_default.findall(text):
+            self.words.update(self._block_words(block))
 
     def lexicon(self, characters: set[str]) -> Lexicon:
         """The lexicon of an index whose terms hold `characters`: its words, every project word
@@ -135,6 +140,14 @@ class LexiconBuilder:
         wanted = characters | {c for word in words for c in word}
         simplified = {t: s for t, s in _character_map().items() if s in wanted}
         return Lexicon(words=dict(sorted(words.items())), simplified=simplified)
+
+
+def _is_lexicon_word(word: str) -> bool:
+    return 1 < len(word) <= MAX_WORD and is_cjk_word(word)
+
+
+def _block_words(block: str) -> tuple[str, ...]:
+    return tuple(word for word in jieba.cut(block) if _is_lexicon_word(word))
 
 
 def expand_kinds(text: str) -> list[str]:
