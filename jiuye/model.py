@@ -139,6 +139,10 @@ class Fair(Item):
     def month(self) -> str:
         return f"{self.first_day:%Y-%m}"
 
+    def is_over(self, today: date) -> bool:
+        """Its last day has passed (已结束): it leaves upcoming lists."""
+        return self.last_day < today
+
 
 def _day(moment: date | datetime) -> date:
     return moment.astimezone(dates.SHANGHAI).date() if isinstance(moment, datetime) else moment

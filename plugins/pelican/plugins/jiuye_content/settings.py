@@ -95,7 +95,7 @@ def _build_time(given: str | None, epoch: str | None) -> datetime:
     clock = datetime.now(dates.SHANGHAI)
     if given:
         try:
-            return dates.parse(given, clock)
+            return dates.parse(given, clock).astimezone(dates.SHANGHAI)
         except ValueError as error:
             raise SettingError(f"{NOW.name} must be {NOW.expected}: {error}") from error
     if epoch:

@@ -48,7 +48,7 @@ class FairsGenerator(Generator):
                 continue
             self.fairs.append(article)
         self.fairs.sort(key=lambda a: (a.fair.first_day, a.title))
-        upcoming = [a for a in self.fairs if a.fair.last_day >= self.today]
+        upcoming = [a for a in self.fairs if not a.fair.is_over(self.today)]
         self.context.update(
             upcoming_fairs=upcoming,
             upcoming_fairs_by_province=by_province(upcoming),
@@ -57,8 +57,8 @@ class FairsGenerator(Generator):
         )
 
     def _scope(self, fairs: list) -> tuple[list, list]:
-        upcoming = [a for a in fairs if a.fair.last_day >= self.today]
-        past = [a for a in reversed(fairs) if a.fair.last_day < self.today]
+        upcoming = [a for a in fairs if not a.fair.is_over(self.today)]
+        past = [a for a in reversed(fairs) if a.fair.is_over(self.today)]
         return upcoming, past
 
     @staticmethod

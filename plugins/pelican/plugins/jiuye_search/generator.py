@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from jiuye import dates, html_text, model
+from jiuye import html_text, model
 from jiuye.excerpt import excerpt
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
@@ -50,7 +50,7 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
     expired = False
     if isinstance(item, model.Fair):
         day = item.first_day
-        expired = item.last_day < now.astimezone(dates.SHANGHAI).date()
+        expired = item.is_over(now.date())
         tags += [item.venue, item.organizer]
     if isinstance(item, model.Job):
         expired = article.expired
