@@ -215,7 +215,7 @@ def _once(fairs: list[Fair]) -> list[Fair]:
     a second."""
     kept: list[Fair] = []
     for fair in fairs:
-        first = next((k for k in kept if not fair.problem and _same_fair(k, fair)), None)
+        first = None if fair.problem else next((k for k in kept if _same_fair(k, fair)), None)
         if first is None:
             kept.append(fair)
             continue

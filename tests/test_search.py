@@ -93,6 +93,17 @@ def test_demo_index_files(demo_site):
     assert (demo_site / "theme" / "js" / "lunr.min.js").read_text(encoding="utf-8").count("2.3.9")
 
 
+def lunr_py_scores(whole: dict) -> dict[tuple[str, str, int], float]:
+    """(term, field, ref) -> score, as lunr.py's serialised index gives them."""
+    terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
+    scores = {}
+    for field_ref, vector in whole["fieldVectors"]:
+        field, ref = field_ref.split("/")
+        for i in range(0, len(vector), 2):
+            scores[(terms[vector[i]], field, int(ref))] = vector[i + 1]
+    return scores
+
+
 def test_shards_together_hold_exactly_the_global_index(tmp_path, registry):
     docs = sample_docs(90)
     build(docs, LexiconBuilder(registry), tmp_path / "i")
@@ -101,12 +112,7 @@ def test_shards_together_hold_exactly_the_global_index(tmp_path, registry):
         docs, key=lambda d: ("njf".index(d.kind), "".join(chr(0x10FFFF - ord(c)) for c in d.date), d.title)
     )
     whole = lunr_py_index(ordered)
-    terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
-    expected = {}
-    for field_ref, vector in whole["fieldVectors"]:
-        field, ref = field_ref.split("/")
-        for i in range(0, len(vector), 2):
-            expected[(terms[vector[i]], field, int(ref))] = round(vector[i + 1] * 100)
+    expected = {key: round(value * 100) for key, value in lunr_py_scores(whole).items()}
     postings = {
         (term, field, int(ref))
         for term, posting in whole["invertedIndex"]
@@ -135,13 +141,7 @@ def test_scores_are_lunr_py_scores_to_the_last_place():
         )
         for n in range(40)
     ]
-    whole = lunr_py_index(docs)
-    terms = {posting["_index"]: term for term, posting in whole["invertedIndex"]}
-    expected = {}
-    for field_ref, vector in whole["fieldVectors"]:
-        field, ref = field_ref.split("/")
-        for i in range(0, len(vector), 2):
-            expected[(terms[vector[i]], field, int(ref))] = vector[i + 1]
+    expected = lunr_py_scores(lunr_py_index(docs))
     fields = [name for name, _ in FIELDS]
     ours = postings(docs, progress=False)
     found = {
