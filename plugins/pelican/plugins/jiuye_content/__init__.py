@@ -8,8 +8,9 @@ to print.
   value templates print unescaped, with |safe); URLs are normalised by `jiuye.urls`; the summary
   is plain text (`summary_text`), and its escaped form is what feeds carry.
 - Templates get the `json_ld` filter (data serialised for <script type="application/ld+json">),
-  the `excerpt` filter (jiuye.excerpt) and `urls`, every URL the plugins write (settings.py,
-  which also names every JIUYE_* setting).
+  the `excerpt` filter (jiuye.excerpt), `urls`, every URL the plugins write (settings.py, which
+  also names every JIUYE_* setting), and `once`, which renders a list entry once per build
+  (fragments.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pelican.urlwrappers import URLWrapper
 from jiuye import model, schema
 from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
-from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content import fragments, settings
 from pelican.plugins.jiuye_content.settings import URLS
 
 logger = logging.getLogger(__name__)
@@ -208,6 +209,7 @@ def reject(article: Article, articles: list, error: Exception) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialise)
+    signals.generator_init.connect(fragments.install)
     signals.content_object_init.connect(prepare)
     signals.article_generator_pretaxonomy.connect(drop_rejected)
     signals.article_generator_pretaxonomy.connect(merge_syndicated)

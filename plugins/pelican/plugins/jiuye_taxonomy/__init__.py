@@ -3,6 +3,8 @@
 URLs (jiuye_content/settings.py, URLS): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/,
 /news/; feeds at /province/<slug>/atom.xml, /campaign/<slug>/atom.xml and /news/atom.xml.
 Reads each article's typed item (article.item, jiuye.model) that the jiuye_content plugin attaches.
+These replace Pelican's categories, tags and authors, whose groups are dropped once read when the
+settings write neither their pages nor their feeds (drop_unwritten_groups).
 """
 
 from __future__ import annotations
@@ -58,6 +60,23 @@ class Listing:
                 if city.province_code == self.subject.code:
                     grouped.setdefault(city, []).append(article)
         return sorted(grouped.items(), key=lambda pair: (-len(pair[1]), pair[0].code, pair[0].name))
+
+
+# Pelican's groups of articles, and the settings that write a page or a feed of each group.
+GROUP_OUTPUTS = {
+    "categories": ("CATEGORY_SAVE_AS", "CATEGORY_FEED_ATOM", "CATEGORY_FEED_RSS"),
+    "tags": ("TAG_SAVE_AS", "TAG_FEED_ATOM", "TAG_FEED_RSS"),
+    "authors": ("AUTHOR_SAVE_AS", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS"),
+}
+
+
+def drop_unwritten_groups(generator) -> None:
+    """Empties the groups no page or feed is written of: Pelican would still list each group's
+    articles by date for its page, in time quadratic in the number of articles
+    (ArticlesGenerator.generate_categories and …_authors: every article is one author's)."""
+    for group, outputs in GROUP_OUTPUTS.items():
+        if not any(generator.settings.get(output) for output in outputs):
+            getattr(generator, group).clear()
 
 
 class TaxonomyGenerator(Generator):
@@ -134,3 +153,4 @@ def get_generators(pelican) -> type[Generator]:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.article_generator_finalized.connect(drop_unwritten_groups)
