@@ -34,9 +34,11 @@ class Places:
 
 def first_place(text: str) -> tuple[regions.Province | None, str | None]:
     """The first province a place field names, and the first of its cities (a county names its
-    city: 昆山 -> 苏州市)."""
+    city: 昆山 -> 苏州市); provinces named only by abbreviation (苏陕) come last."""
     province = city = None
-    for mention in mentions.find(unicodedata.normalize("NFKC", text), corroborate=False):
+    found = mentions.find(unicodedata.normalize("NFKC", text), corroborate=False)
+    # A name before an abbreviation: "闽滇劳务协作暨楚雄州专场招聘会" is in 楚雄 (云南).
+    for mention in sorted(found, key=lambda m: len(m.spelling) == 1):
         found_province = regions.province_by_code(mention.province_code)
         if province is None:
             province = found_province
@@ -56,8 +58,9 @@ def places_about(title: str, body: str) -> Places:
     """Provinces and cities the article is about, most prominent first.
 
     Each sentence scores each place it names once: more when the place is the sentence's scene,
-    or the sentence is the title or the lead; nothing when the name only says where people come
-    from or go to. Counties and districts score for their city and province.
+    or the sentence is the title or the lead, unless it only samples a counted whole (等18个市州);
+    nothing when the name only says where people come from or go to. Counties and districts
+    score for their city and province.
     """
     title = unicodedata.normalize("NFKC", title).strip()
     body = strip_datelines(unicodedata.normalize("NFKC", body))
@@ -76,7 +79,7 @@ def places_about(title: str, body: str) -> Places:
             if mentions.is_reference(text, mention, inside):
                 continue
             prominent = sentence.start() < lead_end or mentions.is_scene(text, mention, inside)
-            weight = PROMINENT if prominent else PASSING
+            weight = PASSING if not prominent or mentions.is_sample(text, mention, inside) else PROMINENT
             first_seen.setdefault(mention.province_code, len(first_seen))
             weights[mention.province_code] = max(weight, weights.get(mention.province_code, 0))
             if mention.city:

@@ -61,6 +61,7 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
         if _STREET.match(text, match.end()):
             continue  # 合肥市阜阳北路, 南京路: a street named after a place
         found.append(Mention(match.group(), province_code, city, match.start(), match.end(), guarded))
+    found = sorted(found + _abbreviated(text, found), key=lambda m: m.start)
     named_provinces = {m.province_code for m in found if not m.guarded}
     named_cities = {m.city for m in found if not m.guarded and m.city}
     return [
@@ -68,6 +69,30 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
         for m in found
         if not (corroborate and m.guarded) or m.province_code in named_provinces or m.city in named_cities
     ]
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    chars = "".join(regions.province_abbreviations())
+    return re.compile(f"(?<!中)[{chars}]{{2,4}}(?={_JOINT_WORK})")  # 中新合作 is China's, not 新疆's
+
+
+# Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同.
+_JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|劳务|协作|合作|对口|协同|东西部|扶贫"
+
+
+def _abbreviated(text: str, found: list[Mention]) -> list[Mention]:
+    """Provinces named by their abbreviations in a pair (one character alone is too ambiguous)."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    provinces = regions.province_abbreviations()
+    pairs = []
+    for match in _abbreviation_pattern().finditer(text):
+        if taken & set(range(match.start(), match.end())) or len(set(match.group())) < len(match.group()):
+            continue
+        for offset, char in enumerate(match.group()):
+            start = match.start() + offset
+            pairs.append(Mention(char, provinces[char].code, None, start, start + 1, False))
+    return pairs
 
 
 WORD_WINDOW = 8
@@ -107,11 +132,35 @@ def _group(text: str, mention: Mention, mentions: list[Mention]) -> tuple[Mentio
     return mentions[first], mentions[last]
 
 
+# Going somewhere to recruit there, where the recruiting is reported: "前往河南信阳招工" (but
+# "赴广东开展劳务对接" sends people: a destination).
+_ACTING_THERE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:地区|一带))?(?:招工|招聘|揽才|引才|抢人)")
+
+
+_GOING_TO = re.compile(r"(?:赴|前往|奔赴|来到|走进)[^，,。；;]{0,10}$")
+
+
+def _goes_to_act(text: str, first: Mention, last: Mention) -> bool:
+    going = _GOING_TO.search(text[max(0, first.start - 12) : first.start])
+    return bool(going and _ACTING_THERE.match(text, last.end))
+
+
 def is_reference(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """The name says where people come from or go to, or an employer's home, not a scene."""
     first, last = _group(text, mention, mentions)
     before, after = text[max(0, first.start - 4) : first.start], text[last.end : last.end + 6]
-    return bool(_MOVING_BEFORE.search(before) or _MOVING_AFTER.match(after))
+    moving = _MOVING_BEFORE.search(before) and not _goes_to_act(text, first, last)
+    return bool(moving or _MOVING_AFTER.match(after))
+
+
+# After a list: it samples a counted whole ("在遂宁市、南充市等18个市州同步开展").
+_SAMPLE_AFTER = re.compile(r"等(?:\d+|[一二三四五六七八九十两几数多]+)(?:个|家)?(?:省|市|州|县|区|地|盟|旗)")
+
+
+def is_sample(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """The name is one of a few examples of a counted whole: nothing is reported of it alone."""
+    _, last = _group(text, mention, mentions)
+    return bool(_SAMPLE_AFTER.match(text, last.end))
 
 
 # A name that acts or hosts: its authorities, or the name opening a clause that reports an event.
@@ -133,6 +182,8 @@ def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     first, last = _group(text, mention, mentions)
     after = text[last.end : last.end + 30]
     if _AUTHORITY_AFTER.match(text[mention.end : mention.end + 12]) or _AUTHORITY_AFTER.match(after):
+        return True
+    if _goes_to_act(text, first, last):
         return True
     before = text[max(0, first.start - 1) : first.start]
     clause_end = re.search(r"[，,。；;！？]", after)

@@ -160,6 +160,12 @@ def find_province(key: str) -> Province | None:
 
 
 @cache
+def province_abbreviations() -> dict[str, Province]:
+    """One-character abbreviations (简称): 苏 -> 江苏, 粤 -> 广东."""
+    return {char: _index()[short] for char, short in _extra_places()["province_abbreviations"].items()}
+
+
+@cache
 def city_names() -> dict[str, City]:
     """Spellings of cities usable in running text, mapped to the city.
 

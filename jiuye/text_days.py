@@ -27,9 +27,11 @@ _LUNAR = re.compile(
     r"二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十)"
 )
 _FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "元宵": (1, 15), "小年": (12, 23), "除夕": (12, 0)}
-# "春节后", "元宵节期间": a season, not a day.
+# "春节后", "春节刚过", "元宵节期间", "春节临近": a season, not a day.
 _FESTIVAL_NAMES = "|".join(sorted(_FESTIVALS, key=len, reverse=True))
-_FESTIVAL = re.compile(f"(?:{_FESTIVAL_NAMES})(?!节|前|后|期间|以来|假期|过后|返)")
+_FESTIVAL = re.compile(
+    f"(?:{_FESTIVAL_NAMES})(?!节|前|后|期间|以来|假期|过后|返|刚过|一过|已过|伊始|来临|临近|将至|将近|假|长假|档)"
+)
 _RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
 # Not the 后天 of "春节后天台县", nor the 今日 of "今日头条".
 _RELATIVE_WORD = re.compile(f"(?<![节之以日年月前后初])(?:{'|'.join(_RELATIVE)})(?!头条|台)")

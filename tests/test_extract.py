@@ -99,3 +99,24 @@ def test_everyday_short_forms_of_cities():
 def test_where_a_person_once_worked_is_no_scene():
     text = "“外面工资高。”在上海工作十年的江西人李冲洋准备回到南昌就业。28日，他在江西就业大厦寻觅工作。"
     assert [p.short for p in extract.places_about("", text).provinces] == ["江西"]
+
+
+def test_provinces_named_by_abbreviation_in_their_joint_work():
+    text = "本次招聘会，苏陕两省人社部门共组织115家企业进场招聘。"
+    assert {p.short for p in extract.places_about("陕西省春风行动启动", text).provinces} == {"陕西", "江苏"}
+    # one character alone is no place, nor is 中新 (China and Singapore)
+    assert extract.places_about("", "务工人员有序返粤复工。中新合作项目启动。").provinces == []
+    # a fair is where its name's place is, before provinces abbreviated in it
+    assert extract.first_place("2024年闽滇劳务协作暨楚雄州专场招聘会")[0].short == "云南"
+
+
+def test_examples_of_a_counted_whole_are_not_each_a_scene():
+    text = "2025年四川省春风行动在广元市启动，并在遂宁市、南充市、广安市等18个市州同步开展。"
+    assert [c.name for c in extract.places_about("", text).cities] == ["广元市"]
+
+
+def test_a_place_people_go_to_do_the_reported_thing_is_a_scene():
+    text = "江苏苏州人社部门登上了跨省招聘专车，前往数百公里外的河南信阳招工。农民工乘专列前往浙江务工。"
+    places = extract.places_about("", text)
+    assert {p.short for p in places.provinces} == {"江苏", "河南"}
+    assert {c.name for c in places.cities} == {"苏州市", "信阳市"}

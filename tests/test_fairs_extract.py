@@ -143,6 +143,8 @@ def test_fairs_held_severally_are_each_a_fair_on_its_day():
         "4月22日，该省通过扩大岗位规模、组织专项招聘活动等举措，稳步开展就业工作。",
         "2月8日至12日，佛山组织55家企业来到黔东南州，在雷山、剑河等9个县开展劳务协作招聘会。",
         "3月1日，省人社厅推出线上专场招聘活动，到目前已为975家用人单位发布职位。",
+        "2月3日，春节刚过，银川就推出一大波招聘会，让招聘会离大伙儿越来越近。",
+        "春节刚过，银川市人社局在吾悦广场举办招聘会。",  # 春节刚过 is no day
     ],
 )
 def test_measures_series_and_running_totals_are_no_fair(paragraph):

@@ -55,6 +55,8 @@ def test_a_day_that_does_not_exist_is_found_without_a_date(text: str) -> None:
         "地铁2号线",
         "人社部发〔2023〕15号文",
         "春节后首场招聘会",  # a season, not a day
+        "春节刚过，银川就推出一大波招聘会",  # just after the festival: no day
+        "春节临近，各地举办招聘会",
         "元宵节期间",
         "作为春节后天台县第一场招聘会",  # 后天 across two words
         "“今天人气特别旺！”他说",  # a quote's 今天 is when it was said
