@@ -27,7 +27,7 @@ _KIND_WORDS = (
     (INTENT, r"意向|签约|签订"),
     (
         EMPLOYED,
-        r"实现(?:了)?(?:再|转移|稳定)?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职"
+        r"实现(?:了)?[\u4e00-\u9fff]{0,4}?就业|再就业|成功就业|转移就业|就业创业|安置就业|上岗|新增就业|就业人数|录用|入职"
         r"|解决[\u4e00-\u9fff]{0,10}?(?:就业|劳动力)|安排[\u4e00-\u9fff]{0,6}?(?:就业|农民工|劳动力)",
     ),
     (VISITED, r"走访|入户|摸排|摸底|排查"),
@@ -35,8 +35,9 @@ _KIND_WORDS = (
     (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|兜底|安置|发放"),
 )
 _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
-# Clauses that count views, sign-ups or trainees, not people who came, found work or were helped.
-_NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训")
+# Clauses that count views, sign-ups, trainees or passengers ("输送劳动者60万人次"), not people
+# who came, found work or were helped.
+_NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训|输送|运送|接送|护送|搭乘|乘坐")
 # Plans and forecasts ("预计解决就业700余人", "力争帮扶1万人"): not what happened.
 _PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",

@@ -67,6 +67,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("初步达成就业意向1282份。", "intent", 1282, False),
         ("现场为216名创业人员发放创业贷款。", "helped", 216, False),
         ("每年解决农村剩余劳动力4500人次就业。", "employed", 4500, False),
+        ("实现省内就业300多万人。", "employed", 3000000, True),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
@@ -90,6 +91,7 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "预计解决就业人口700余人。",
         "力争帮扶就业困难人员1万人。",
         "收到简历5000份。",
+        "累计发出专车、专列、包机1.7万辆(次),输送劳动者60万人次。",  # passengers
     ],
 )
 def test_what_is_not_a_people_count(sentence: str) -> None:
