@@ -20,41 +20,9 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
-from jiuye.text import is_byline, sentences
+from jiuye.fair_words import FAIR_WORDS, KIND, MIXED, NAMED, OCCASION, ONLINE, STREAMED, UNDATED, statistics_removed
+from jiuye.text import is_byline
 
-# What a fair is called: its nouns; a live-streamed one; words that start a report of one.
-FAIR_NOUNS = (
-    *("招聘会", "招聘活动", "双选会", "云聘会", "供需见面会", "洽谈会", "招聘大集"),
-    *("人力资源交流会", "人才交流会", "人才交流大会", "就业交流大会", "劳务对接会", "劳务对接活动"),
-)
-STREAMED = ("直播带岗", "网络直播")
-_REPORT_WORDS = (
-    *("专场招聘", "招聘专场", "直播招聘", "现场招聘", "送岗位进"),
-    *("启动仪式暨", "启动仪式现场", "启动仪式当天"),
-)
-_NOUN = "|".join(FAIR_NOUNS)
-FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
-# Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
-# So are fairs across many places ("在雷山、剑河等 9 个县开展") and fairs named only as kinds of
-# measure ("组织专项招聘活动等举措", "…线上招聘活动等一系列活动"), and fairs in the plural
-# ("推出一大波招聘会", "系列招聘活动").
-AGGREGATE = re.compile(
-    rf"累计|共举办|截至|至今|到目前|目前已|每周|每月|至少|(?<![第首每]){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)"
-    rf"|等\s*{figures.NUMBER}\s*(?:多|余)?\s*个(?:县|市|区|乡镇|地|省)"
-    rf"|(?:{_NOUN}|活动)[”\"]?等(?:举措|措施|方式|形式|一系列|系列|多项|活动)"
-    rf"|(?:一批|一系列|系列|一大波|一波|多场|数场|各类|各种|一连串)[^，。；]{{0,6}}?(?:{_NOUN})"
-)
-UNDATED = re.compile(r"日前|近日|近期|前不久|不久前")  # the writer leaves the day out: do not guess it
-OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
-ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
-MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
-_NAMED = re.compile(rf"[“\"]([^”\"]{{2,30}})[”\"]\s*((?:直播|网络|专场|线上)?(?:{_NOUN}))")
-# A fair's kind for its title, longest first: "启动仪式暨专场招聘活动" before "招聘活动".
-_KIND = re.compile(
-    r"(启动仪式暨(?:送岗位进社区活动|专场招聘活动)|送岗位进社区活动|专场招聘活动|专场招聘会|直播招聘会|"
-    + "|".join((*FAIR_NOUNS, *STREAMED))
-    + ")"
-)
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
 )
@@ -99,8 +67,8 @@ class _Candidate:
         self.originals.append(original)
 
 
-def _statistics_removed(paragraph: str) -> str:
-    return "".join(s for s in sentences(paragraph) if not AGGREGATE.search(s))
+# A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…".
+_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)")
 
 
 def _organiser(text: str) -> str | None:
@@ -122,10 +90,10 @@ def mode_of(text: str) -> str:
 
 
 def _title(text: str, place: str | None) -> str:
-    named = _NAMED.search(text)
+    named = NAMED.search(text)
     if named:
         return f"“{named.group(1)}”{named.group(2)}"
-    kind = _KIND.search(text)
+    kind = KIND.search(text)
     label = kind.group(1) if kind else "招聘会"
     if label in STREAMED:
         label = "直播招聘会"
@@ -147,7 +115,7 @@ def extract(
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
     lead = [p for p in clean if not is_byline(p)][:2]  # the lead's paragraphs
-    lead_day = next((day for p in lead if (day := text_days.first(_statistics_removed(p), published_day))), None)
+    lead_day = next((day for p in lead if (day := text_days.first(statistics_removed(p), published_day))), None)
     occasion = lead_day.day if lead_day else None
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
     for paragraph, original in pairs:
@@ -162,7 +130,7 @@ def extract(
     for section_province, section in sections:
         candidates: list[_Candidate] = []
         for paragraph, original in section:
-            kept = _statistics_removed(paragraph)
+            kept = statistics_removed(paragraph)
             names_fair = bool(FAIR_WORDS.search(kept))
             has_figures = bool(figures.employers(kept) or figures.positions(kept))
             current = candidates[-1] if candidates else None
@@ -171,7 +139,10 @@ def extract(
                 or figures.positions(current.text)
                 or text_days.first(current.text, published_day)
             )
-            if names_fair and (current is None or current_complete or text_days.first(kept, published_day)):
+            dated = text_days.first(kept, published_day)
+            if current is not None and _BACK_REFERENCE.match(kept) and not dated:
+                current.add(kept, original)  # "本次招聘活动汇聚了400家用人单位": the fair just reported
+            elif names_fair and (current is None or current_complete or dated):
                 candidates.append(_Candidate([kept], [original], in_lead=paragraph in lead))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
@@ -184,12 +155,13 @@ def extract(
 
 
 def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
-    """"在A、B分别举办了X、Y": one fair per name, at its venue, on its day when the days are as
+    """ "在A、B分别举办了X、Y": one fair per name, at its venue, on its day when the days are as
     many ("6月11日至12日"), else all on the first."""
     several = _SEVERAL.search(text)
     if not several or fair.problem:
         return [fair]
-    names = [name for name in several.group(2).split("、") if _KIND.search(name)]
+    names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in several.group(2).split("、")]
+    names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
     if len(names) < 2:
         return [fair]
     venues = several.group(1).split("、") if several.group(1) else []
@@ -256,7 +228,7 @@ def _fair(
     text = candidate.text
     employer_count, position_count = figures.employers(text), figures.positions(text)
     explicit = text_days.first(text, published)
-    named = _NAMED.search(text)
+    named = NAMED.search(text)
     if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one
     province, city = _held_in(text) or first_place(text)

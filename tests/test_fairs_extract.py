@@ -169,3 +169,20 @@ def test_the_lead_is_read_past_the_byline():
         date(2018, 3, 6),
     )
     assert (fair.start, fair.city) == (date(2018, 3, 2), "滨州市")
+
+
+def test_as_many_fairs_as_venues_are_one_at_each_and_a_later_paragraph_reports_on_them():
+    found = fair_text.extract(
+        [
+            "9月26日至27日，太原市秋季专场活动在西安汽车职业大学、西安翻译学院举办了两场专场招聘会及系列活动。",
+            "本次招聘活动汇聚了超过400家用人单位，太原惠科新材料有限公司等企业提供就业岗位12773个。",
+        ],
+        date(2024, 9, 28),
+    )
+    assert [(f.title, f.start, f.province.short, f.city) for f in found] == [
+        ("西安汽车职业大学专场招聘会", date(2024, 9, 26), "陕西", "西安市"),
+        ("西安翻译学院专场招聘会", date(2024, 9, 27), "陕西", "西安市"),
+    ]
+    # three venues, two fairs: a count, as "举办了两场" elsewhere, with no guess which is where
+    paragraph = "3月2日，在武汉大学、华中科技大学、武汉理工大学举办了两场双选会。"
+    assert fair_text.extract([paragraph], date(2023, 3, 3)) == []
