@@ -24,7 +24,7 @@ from datetime import date
 import yaml
 
 from benchmarks.generate import ROOT, registry
-from jiuye import extract, fair_text, people, text_days
+from jiuye import extract, fair_text, report_figures, text_days
 
 ARTICLES = ROOT / "tests" / "fixtures" / "extraction" / "articles"
 SETS = ("provinces", "cities", "campaigns", "figures")
@@ -92,7 +92,9 @@ def score_article(score: Score, article: dict, verbose: bool) -> None:
     places = extract.places_about(title, body)
     campaigns = registry().named_in(f"{title}\n{body}")
     found_fairs = fair_text.extract(body.split("\n"), published, places.provinces)
-    figures = people.find(title, body, published, places.provinces, registry().named_in)
+    figures = [
+        f for f in report_figures.find(title, body, published, places.provinces, registry().named_in) if f.is_people
+    ]
     got = {
         "provinces": {p.short for p in places.provinces},
         "cities": {c.name for c in places.cities},

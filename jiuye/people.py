@@ -1,23 +1,16 @@
-"""People counts a news text reports: how many found work, were helped, visited, came, agreed.
+"""People counts in a clause: how many found work, were helped, visited, came, agreed.
 
 "帮助20万人实现就业", "走访困难人员57万人", "入场求职者1.2万人次", "300余人达成就业意向". Each count is
-read in its clause and named by the clause's verb; a figure keeps its sentence, the province the
-sentence is about (the article's one province when it names none; none for a national figure),
-the campaign the sentence or else the article names, and its date (a "截至3月底" in the sentence,
-else the article's).
+named by the clause's verb. jiuye.report_figures reads them, with their sentence, province,
+campaign and date, out of a whole report.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterator
 
-from jiuye import figures, mentions, regions, text_days
-from jiuye.extract import strip_datelines
-from jiuye.text import sentences
+from jiuye import figures
 
 EMPLOYED, HELPED, VISITED, ATTENDED, INTENT = "employed", "helped", "visited", "attended", "intent"
 LABELS = {EMPLOYED: "实现就业", HELPED: "帮扶", VISITED: "走访", ATTENDED: "参会", INTENT: "达成意向"}
@@ -38,8 +31,6 @@ _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
 # Clauses that count views, sign-ups, trainees or passengers ("输送劳动者60万人次"), not people
 # who came, found work or were helped.
 _NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训|输送|运送|接送|护送|搭乘|乘坐")
-# Plans and forecasts ("预计解决就业700余人", "力争帮扶1万人"): not what happened.
-_PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
 # "50户企业" (employers), "300余人队伍" (a team), "第一名".
 _PEOPLE = (
@@ -50,27 +41,10 @@ _COUNT = re.compile(
     rf"(?<![第前])((?:近|约|上|逾|超过|超|达|共)?\s*{figures.NUMBER}\s*(?:多|余)?\s*万?\s*(?:多|余)?)\s*"
     rf"({_PEOPLE})(?![口民均年月天日])(?![\u4e00-\u9fff]{{0,6}}?(?:企业|单位|公司|队伍|团队|小组))"
 )
-_CLAUSE = re.compile(r"[^,，;；:：]+")
-_AS_OF = re.compile(r"截至|截止")
-
-
-@dataclass(frozen=True)
-class PeopleFigure:
-    kind: str  # one of LABELS
-    count: figures.Count
-    unit: str  # 人, 人次, 名, 户
-    sentence: str  # as written, NFKC-normalised
-    province: regions.Province | None  # None: a national figure
-    campaign: str | None  # the campaign's name as the registry gives it
-    day: date
-
-    @property
-    def label(self) -> str:
-        return LABELS[self.kind]
 
 
 def _kind(clause: str) -> str | None:
-    if _NOT_PEOPLE.search(clause) or _PLANNED.search(clause):
+    if _NOT_PEOPLE.search(clause):
         return None
     for kind, words in _KINDS:
         if words.search(clause):
@@ -87,62 +61,14 @@ def _count(text: str) -> figures.Count | None:
     return figures.Count(count.value, " ".join(text.split()), count.approximate)
 
 
-def find(
-    title: str,
-    body: str,
-    published: date,
-    about: Sequence[regions.Province] = (),
-    campaigns_in: Callable[[str], Sequence[object]] = lambda text: (),
-) -> list[PeopleFigure]:
-    """Every people count in the article, in order. `about`: the provinces the article is about;
-    `campaigns_in`: the registry's finder (Registry.named_in)."""
-    text = strip_datelines(unicodedata.normalize("NFKC", body))
-    article_campaigns = list(campaigns_in(f"{title}\n{body}"))
-    found: list[PeopleFigure] = []
-    for paragraph in text.split("\n"):
-        found.extend(_in_paragraph(paragraph, published, about, campaigns_in, article_campaigns))
-    return found
-
-
-def _in_paragraph(
-    paragraph: str,
-    published: date,
-    about: Sequence[regions.Province],
-    campaigns_in: Callable[[str], Sequence[object]],
-    article_campaigns: list[object],
-) -> list[PeopleFigure]:
-    found: list[PeopleFigure] = []
-    paragraph_province = _province_of(paragraph, about)
-    for sentence in sentences(paragraph):
-        province = _province_of(sentence, about, paragraph_province)
-        campaign = next(iter(campaigns_in(sentence)), None) or next(iter(article_campaigns), None)
-        day = published
-        if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
-            day = as_of.day
-        for clause in _CLAUSE.finditer(sentence):
-            for match in _COUNT.finditer(clause.group()):
-                kind = _kind(clause.group())
-                count = _count(match.group(1))
-                if kind is None or count is None or (match.group(2) == "份" and kind != INTENT):
-                    continue  # "意向1282份" are agreements; other 份 are copies (简历5000份)
-                unit = match.group(2) if len(match.group(2)) <= 2 else "人"
-                if unit == "人次" and kind == HELPED:
-                    kind = ATTENDED if "服务" not in clause.group() else HELPED
-                found.append(
-                    PeopleFigure(kind, count, unit, sentence, province, str(campaign) if campaign else None, day)
-                )
-    return found
-
-
-def _province_of(
-    text: str, about: Sequence[regions.Province], default: regions.Province | None = None
-) -> regions.Province | None:
-    """The province the text names (one the article is about; not an employer's home, an origin
-    or a destination), else `default`, else the article's only province; None for a national
-    figure."""
-    found = mentions.find(text, corroborate=False)
-    for mention in found:
-        named = regions.province_by_code(mention.province_code)
-        if not mentions.is_reference(text, mention, found) and (not about or named in about):
-            return named
-    return default or (about[0] if len(about) == 1 else None)
+def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
+    """Each people count in the clause: its kind, the count and its unit (人, 人次, 名, 户)."""
+    for match in _COUNT.finditer(clause):
+        kind = _kind(clause)
+        count = _count(match.group(1))
+        if kind is None or count is None or (match.group(2) == "份" and kind != INTENT):
+            continue  # "意向1282份" are agreements; other 份 are copies (简历5000份)
+        unit = match.group(2) if len(match.group(2)) <= 2 else "人"
+        if unit == "人次" and kind == HELPED:
+            kind = ATTENDED if "服务" not in clause else HELPED
+        yield kind, count, unit

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from jiuye import people, regions
+from jiuye import regions, report_figures
 from jiuye.extract import places_about
 from scrapers.clean import clean
 from scrapers.readers.posts import read_post
@@ -14,22 +14,26 @@ from scrapers.sources import Source
 from tests.conftest import SEEDS
 
 
-def seed_figures(number: str, campaigns) -> list[people.PeopleFigure]:
+def people_in(*args, **kwargs) -> list[report_figures.Figure]:
+    return [f for f in report_figures.find(*args, **kwargs) if f.is_people]
+
+
+def seed_figures(number: str, campaigns) -> list[report_figures.Figure]:
     path = next(SEEDS.glob(f"{number}_*.txt"))
     item = read_post(Source("seeds", "posts", str(SEEDS)), path.name, path.read_text(encoding="utf-8"))
     body = "\n".join(clean(item.html, item.base_url).paragraphs)
     about = places_about(item.title, body).provinces
-    return people.find(item.title, body, item.date.date(), about, campaigns.named_in)
+    return people_in(item.title, body, item.date.date(), about, campaigns.named_in)
 
 
-def summary(found: list[people.PeopleFigure]) -> set[tuple]:
+def summary(found: list[report_figures.Figure]) -> set[tuple]:
     return {(f.kind, f.count.value, f.province.short if f.province else None) for f in found}
 
 
 def test_the_national_warm_heart_figures(registry):
     found = seed_figures("000", registry)
     assert summary(found) == {("visited", 570000, None), ("employed", 200000, None)}
-    assert {f.campaign for f in found} == {"就业援助“暖心行动”"}
+    assert {f.campaign.name for f in found} == {"就业援助“暖心行动”"}
     assert all("57 万人" in f.sentence for f in found)
 
 
@@ -71,7 +75,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
-    [found] = people.find("", sentence, date(2023, 3, 1))
+    [found] = people_in("", sentence, date(2023, 3, 1))
     assert (found.kind, found.count.value, found.count.approximate) == (kind, value, approximate)
 
 
@@ -95,16 +99,16 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
     ],
 )
 def test_what_is_not_a_people_count(sentence: str) -> None:
-    assert people.find("", sentence, date(2023, 3, 1)) == []
+    assert people_in("", sentence, date(2023, 3, 1)) == []
 
 
 def test_a_figure_as_of_a_day_carries_that_day() -> None:
-    [found] = people.find("", "截至3月31日，全省帮扶困难人员2.3万人。", date(2023, 4, 5))
+    [found] = people_in("", "截至3月31日，全省帮扶困难人员2.3万人。", date(2023, 4, 5))
     assert found.day == date(2023, 3, 31)
 
 
 def test_a_figure_is_placed_where_it_happened_not_at_the_employers_home() -> None:
     body = "在黔东南，各个招聘会现场均人头攒动。本轮劳务协作招聘，佛山企业共提供岗位超5000个，初步达成就业意向超千人。"
     about = [regions.find_province("贵州"), regions.find_province("广东")]
-    [found] = people.find("", body, date(2022, 2, 18), about)
+    [found] = people_in("", body, date(2022, 2, 18), about)
     assert (found.kind, found.count.value, found.province.short) == ("intent", 1000, "贵州")

@@ -3,6 +3,7 @@
 URLs (jiuye_content/settings.py, URLS): /province/<slug>/, /campaign/<slug>/, /province/, /campaign/,
 /news/; feeds at /province/<slug>/atom.xml, /campaign/<slug>/atom.xml and /news/atom.xml.
 Reads each article's typed item (article.item, jiuye.model) that the jiuye_content plugin attaches.
+Province and campaign pages carry figure cards: the counts their news reports (figures.py).
 These replace Pelican's categories, tags and authors, whose groups are dropped once read when the
 settings write neither their pages nor their feeds (drop_unwritten_groups).
 """
@@ -14,10 +15,12 @@ from dataclasses import dataclass, field
 from pelican import signals
 from pelican.generators import Generator
 
-from jiuye import regions, schema
+from jiuye import figure_cards, regions, schema
 from jiuye.campaigns import Campaign
+from jiuye.figure_cards import Card
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS, Route
+from pelican.plugins.jiuye_taxonomy.figures import all_cards
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Listing:
     route: Route
     feed: Route
     news: list = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)  # its figures (figures.py)
 
     @property
     def slug(self) -> str:
@@ -91,6 +95,11 @@ class TaxonomyGenerator(Generator):
                 provinces[province.code].news.append(article)
             for campaign in article.item.campaigns:
                 campaigns[campaign.slug].news.append(article)
+        cards = all_cards(news, registry)
+        for listing in provinces.values():
+            listing.cards = figure_cards.for_province(cards, listing.subject.code)
+        for listing in campaigns.values():
+            listing.cards = figure_cards.for_campaign(cards, listing.slug)
         self.provinces = list(provinces.values())
         self.campaigns = list(campaigns.values())
         self.news = news

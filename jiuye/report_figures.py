@@ -1,0 +1,96 @@
+"""Every figure a news report gives: people counts (jiuye.people) and offers (jiuye.offers), each
+with its sentence, province, campaign and date — what the portal's figure cards show.
+
+A figure keeps the province its sentence names, else the one its paragraph or an earlier
+paragraph names (a roundup's section), else the article's one province (none: a national
+figure); the campaign the sentence or else the article names; and its date (a "截至3月底" in
+the sentence, else the article's). Plans and forecasts (预计, 力争) and counts per person
+(每名…3个岗位) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from jiuye import figures, mentions, offers, people, regions, text_days
+from jiuye.campaigns import Campaign
+from jiuye.extract import strip_datelines
+from jiuye.text import sentences
+
+LABELS = {**people.LABELS, **offers.LABELS}
+_CLAUSE = re.compile(r"[^,，;；:：]+")
+_AS_OF = re.compile(r"截至|截止")
+_PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
+_PER_HEAD = re.compile(r"每名|每人|每户|人均|每位|每家")
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # one of LABELS
+    count: figures.Count
+    unit: str  # 人, 人次, 名, 户; 个 (posts), 家 (employers), 场 (fairs)
+    what: str  # what it counts, as a card names it: 实现就业, 爱心岗位, 用人单位
+    sentence: str  # as written, NFKC-normalised
+    province: regions.Province | None  # None: a national figure
+    campaign: Campaign | None
+    day: date
+
+    @property
+    def is_people(self) -> bool:
+        return self.kind in people.LABELS
+
+
+def find(
+    title: str,
+    body: str,
+    published: date,
+    about: Sequence[regions.Province] = (),
+    campaigns_in: Callable[[str], Sequence[Campaign]] = lambda text: (),
+) -> list[Figure]:
+    """Every figure in the article, in order. `about`: the provinces the article is about;
+    `campaigns_in`: the registry's finder (Registry.named_in)."""
+    text = strip_datelines(unicodedata.normalize("NFKC", body))
+    article_campaign = next(iter(campaigns_in(f"{title}\n{body}")), None)
+    only = about[0] if len(about) == 1 else None
+    found: list[Figure] = []
+    section: regions.Province | None = None  # a roundup's province carries over its paragraphs
+    for paragraph in text.split("\n"):
+        section = _province_named(paragraph, about) or section
+        for sentence in sentences(paragraph):
+            counted = list(_counts(sentence))
+            if not counted:
+                continue
+            province = _province_named(sentence, about) or section or only
+            campaign = next(iter(campaigns_in(sentence)), None) or article_campaign
+            day = published
+            if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
+                day = as_of.day
+            found.extend(Figure(*c, sentence, province, campaign, day) for c in counted)
+    return found
+
+
+def _counts(sentence: str) -> Iterator[tuple[str, figures.Count, str, str]]:
+    """(kind, count, unit, what) of each figure in the sentence, clause by clause."""
+    for clause in _CLAUSE.finditer(sentence):
+        words = clause.group()
+        if _PLANNED.search(words) or _PER_HEAD.search(words):
+            continue
+        for kind, count, unit in people.counts(words):
+            yield kind, count, unit, people.LABELS[kind]
+        for kind, count, what in offers.counts(words):
+            yield kind, count, offers.UNITS[kind], what
+
+
+def _province_named(text: str, about: Sequence[regions.Province]) -> regions.Province | None:
+    """The first province the text names as a scene, one the article is about (not an employer's
+    home, an origin or a destination)."""
+    found = mentions.find(text, corroborate=False)
+    for mention in found:
+        named = regions.province_by_code(mention.province_code)
+        if not mentions.is_reference(text, mention, found) and (not about or named in about):
+            return named
+    return None

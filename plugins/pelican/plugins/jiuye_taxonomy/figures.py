@@ -1,0 +1,29 @@
+"""Figure cards for province and campaign pages, read out of the news (jiuye.report_figures) and
+merged into one card per count (jiuye.figure_cards)."""
+
+from __future__ import annotations
+
+import logging
+
+from jiuye import figure_cards, html_text, report_figures
+from jiuye.campaigns import Registry
+from jiuye.figure_cards import Card, Report
+
+logger = logging.getLogger(__name__)
+
+
+def reports_of(article, registry: Registry) -> list[Report]:
+    """The figures one news article gives, with its link."""
+    body = "\n".join(html_text.lines(article.content))
+    found = report_figures.find(article.title, body, article.date.date(), article.item.provinces, registry.named_in)
+    return [Report(figure, article.url, article.title) for figure in found]
+
+
+def all_cards(news: list, registry: Registry) -> list[Card]:
+    reports: list[Report] = []
+    for article in news:
+        try:
+            reports.extend(reports_of(article, registry))
+        except Exception as error:  # one article's text never stops the build
+            logger.error("%s: 读取数据失败 (figures not read): %s", article.source_path, error)
+    return figure_cards.cards(reports)
