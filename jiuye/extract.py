@@ -49,8 +49,12 @@ def first_place(text: str) -> tuple[regions.Province | None, str | None]:
     return province, city
 
 
+_DATELINE_MARK = re.compile(r"日\s*[电讯]")  # what every dateline has: a quick test before the slow pattern
+
+
 def strip_datelines(text: str) -> str:
-    text = _DATELINE.sub(" ", text)
+    if _DATELINE_MARK.search(text):
+        text = _DATELINE.sub(" ", text)
     return "\n".join(_LEAD_IN.sub("", line) for line in text.split("\n"))
 
 

@@ -1,9 +1,9 @@
 """Every figure a news report gives: people counts (jiuye.people) and offers (jiuye.offers), each
 with its sentence, province, campaign and date — what the portal's figure cards show.
 
-A figure keeps the province its sentence names, else the one its paragraph or an earlier
-paragraph names (a roundup's section), else the article's one province (none: a national
-figure); the campaign the sentence or else the article names; and its date (a "截至3月底" in
+A figure is the article's one province's; in an article about several, the province its
+sentence names, else the one its paragraph or an earlier paragraph names (a roundup's section);
+in an article about none, national; the campaign the sentence or else the article names; and its date (a "截至3月底" in
 the sentence, else the article's). Plans and forecasts (预计, 力争) and counts per person
 (每名…3个岗位) are not figures.
 """
@@ -55,16 +55,17 @@ def find(
     `campaigns_in`: the registry's finder (Registry.named_in)."""
     text = strip_datelines(unicodedata.normalize("NFKC", body))
     article_campaign = next(iter(campaigns_in(f"{title}\n{body}")), None)
-    only = about[0] if len(about) == 1 else None
+    roundup = len(about) > 1  # else every figure is the article's one province's, or national
     found: list[Figure] = []
-    section: regions.Province | None = None  # a roundup's province carries over its paragraphs
+    section = about[0] if len(about) == 1 else None  # a roundup's province carries over its paragraphs
     for paragraph in text.split("\n"):
-        section = _province_named(paragraph, about) or section
+        if roundup:
+            section = _province_named(paragraph, about) or section
         for sentence in sentences(paragraph):
             counted = list(_counts(sentence))
             if not counted:
                 continue
-            province = _province_named(sentence, about) or section or only
+            province = (_province_named(sentence, about) if roundup else None) or section
             campaign = next(iter(campaigns_in(sentence)), None) or article_campaign
             day = published
             if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
@@ -73,8 +74,14 @@ def find(
     return found
 
 
+# Every figure has a number: digits, or numerals before a measure word (近百家, 二十余名).
+_MAY_COUNT = re.compile(r"\d|[一二两三四五六七八九十百千万][多余]?[万千百]?[个家户名人场位份]")
+
+
 def _counts(sentence: str) -> Iterator[tuple[str, figures.Count, str, str]]:
     """(kind, count, unit, what) of each figure in the sentence, clause by clause."""
+    if not _MAY_COUNT.search(sentence):
+        return
     for clause in _CLAUSE.finditer(sentence):
         words = clause.group()
         if _PLANNED.search(words) or _PER_HEAD.search(words):
@@ -91,6 +98,6 @@ def _province_named(text: str, about: Sequence[regions.Province]) -> regions.Pro
     found = mentions.find(text, corroborate=False)
     for mention in found:
         named = regions.province_by_code(mention.province_code)
-        if not mentions.is_reference(text, mention, found) and (not about or named in about):
+        if not mentions.is_reference(text, mention, found) and named in about:
             return named
     return None

@@ -42,6 +42,13 @@ def test_what_is_no_figure(sentence: str) -> None:
     assert report_figures.find("", sentence, date(2023, 3, 1)) == []
 
 
+def test_a_figure_is_the_articles_province_or_national() -> None:
+    hubei = [regions.find_province("湖北")]
+    assert report_figures.find("", "11万人实现再就业。", date(2022, 8, 2), hubei)[0].province == hubei[0]
+    # an article about no province: a province in passing is no figure's place
+    assert report_figures.find("", "参照湖北做法，全国20万人实现就业。", date(2022, 8, 2))[0].province is None
+
+
 def test_a_roundup_section_gives_its_province_to_its_paragraphs() -> None:
     body = "各地启动暖心行动。\n重庆市人社局局长介绍了情况。\n“全市1000余家用人单位正在各地开展招聘。”他说。"
     about = [regions.find_province("四川"), regions.find_province("重庆")]
@@ -50,7 +57,8 @@ def test_a_roundup_section_gives_its_province_to_its_paragraphs() -> None:
 
 
 def _report(value: int, day: date, url: str, province: str = "湖北") -> Report:
-    [figure] = report_figures.find("", f"{province}省{value}名就业困难人员实现再就业。", day)
+    about = [regions.find_province(province)]
+    [figure] = report_figures.find("", f"{province}{value}名就业困难人员实现再就业。", day, about)
     return Report(figure, url, url)
 
 

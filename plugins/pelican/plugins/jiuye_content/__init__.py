@@ -25,7 +25,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
-from jiuye import model, schema
+from jiuye import html_text, model, schema
 from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 from pelican.plugins.jiuye_content import fragments, settings
@@ -159,6 +159,14 @@ def prepare(content: object) -> None:
         article.override_url = route.url(slug=article.slug)
         article.override_save_as = route.save_as(slug=article.slug)
         article.template = template
+
+
+def body_lines(content: Article | Page) -> list[str]:
+    """The text of the sanitised body, a line per block (jiuye.html_text), read once per build
+    for every plugin that reads it (figures, search)."""
+    if "body_lines" not in vars(content):
+        content.body_lines = html_text.lines(content._content or "")
+    return content.body_lines
 
 
 def drop_rejected(generator) -> None:

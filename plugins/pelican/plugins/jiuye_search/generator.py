@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from jiuye import html_text, model
+from jiuye import model
 from jiuye.excerpt import excerpt
-from pelican.plugins.jiuye_content import settings
+from pelican.plugins.jiuye_content import body_lines, settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
@@ -41,7 +41,7 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
     item = article.item
     provinces = item.provinces
     summary = item.summary
-    body = html_text.plain(article.content)[:body_chars] if body_chars else ""
+    body = " ".join(body_lines(article))[:body_chars] if body_chars else ""
     # The kind's own name (新闻 / 岗位 / 招聘会) makes "吉林 招聘会" find a fair titled without the word.
     tags = [item.kind] + [p.name for p in provinces] + [c.name for c in item.campaigns]
     tags += [" ".join(c.name for c in item.cities), " ".join(g.name for g in item.groups)]

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import logging
 
-from jiuye import figure_cards, html_text, report_figures
+from jiuye import figure_cards, report_figures
 from jiuye.campaigns import Registry
 from jiuye.figure_cards import Card, Report
+from pelican.plugins.jiuye_content import body_lines
 
 logger = logging.getLogger(__name__)
 
 
 def reports_of(article, registry: Registry) -> list[Report]:
     """The figures one news article gives, with its link."""
-    body = "\n".join(html_text.lines(article.content))
+    body = "\n".join(body_lines(article))
     found = report_figures.find(article.title, body, article.date.date(), article.item.provinces, registry.named_in)
     return [Report(figure, article.url, article.title) for figure in found]
 
