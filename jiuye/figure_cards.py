@@ -89,3 +89,46 @@ def for_campaign(all_cards: Sequence[Card], slug: str) -> list[Card]:
     """A campaign's cards, the national ones first."""
     own = [c for c in all_cards if c.figure.campaign and c.figure.campaign.slug == slug]
     return sorted(own, key=lambda c: c.figure.province is not None)
+
+
+@dataclass
+class Row:
+    province: object  # regions.Province
+    news: int = 0  # the campaign's news about it
+    cells: dict[str, Card] = field(default_factory=dict)  # column (what it counts) -> its latest card
+
+
+@dataclass
+class Table:
+    """A campaign's provinces and their figures, in one order per column (a view each, so a page
+    sorts without JavaScript: each view is a link target)."""
+
+    columns: list[str]
+    rows: list[Row]
+
+    def sorted_by(self, column: str | None) -> list[Row]:
+        """Largest first by `column`'s number (rows without one last); by province code for None."""
+        if column is None:
+            return sorted(self.rows, key=lambda r: r.province.code)
+        return sorted(self.rows, key=lambda r: (column not in r.cells, -_value(r, column), r.province.code))
+
+
+def _value(row: Row, column: str) -> int:
+    return row.cells[column].figure.count.value if column in row.cells else 0
+
+
+def province_table(campaign_cards: Sequence[Card], news_by_province: dict[object, int]) -> Table:
+    """One row per province with news or figures in the campaign; a column per thing counted."""
+    rows: dict[str, Row] = {p.code: Row(p, count) for p, count in news_by_province.items()}
+    for card in campaign_cards:
+        province = card.figure.province
+        if province is None:
+            continue
+        row = rows.setdefault(province.code, Row(province))
+        held = row.cells.get(card.figure.what)
+        if held is None or card.day > held.day:
+            row.cells[card.figure.what] = card
+    present = {what for row in rows.values() for what in row.cells}
+    order = {what: _KIND_ORDER[c.figure.kind] for c in campaign_cards for what in [c.figure.what]}
+    columns = sorted(present, key=lambda what: (order[what], what not in LABELS.values(), what))
+    return Table(columns, list(rows.values()))

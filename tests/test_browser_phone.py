@@ -48,7 +48,8 @@ def online_fair(demo_site) -> str:
 
 def pages(demo_site) -> list[str]:
     job, fair = job_with_phone(demo_site), online_fair(demo_site)
-    return ["/", job, fair, "/fairs/", "/fairs/jilin/", "/jobs/", "/search/?q=暖心"]
+    portal = ["/province/chongqing/", "/campaign/nuanxin/"]
+    return ["/", job, fair, "/fairs/", "/fairs/jilin/", "/jobs/", "/search/?q=暖心", *portal]
 
 
 def wait_for_search(page) -> None:
@@ -174,3 +175,18 @@ def test_focus_rings_contrast_3_to_1_with_what_surrounds_them(site_url, browser,
             assert ratios[-1] >= 3, (path, name, color, background)
     context.close()
     assert min(ratios) >= 3
+
+
+def test_the_campaign_table_sorts_without_javascript(browser, site_url):  # noqa: F811
+    context = browser.new_context(viewport={"width": 375, "height": 667}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "/campaign/nuanxin/")
+    first_row = ".sort-view:visible tbody tr:first-child th"
+    assert page.locator(".sort-view:visible").count() == 1
+    by_province = page.locator(first_row).inner_text()
+    page.get_by_role("link", name="按实现就业").click()
+    assert page.locator(".sort-view:visible").count() == 1
+    assert page.locator(first_row).inner_text() == "湖北" != by_province  # 11 万, the only one
+    page.get_by_role("link", name="按省份").click()
+    assert page.locator(first_row).inner_text() == by_province
+    context.close()

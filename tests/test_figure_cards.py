@@ -103,3 +103,22 @@ def test_the_seeds_figures_are_on_their_province_and_campaign_pages(demo_site):
     assert {(570000, "走访（全国）"), (200000, "实现就业（全国）")} <= set(nuanxin)
     for card in [*hubei.values(), *chongqing.values(), *nuanxin.values()]:
         _links_to_its_article(card, demo_site)
+
+
+def test_the_campaign_page_lists_its_provinces_figures_in_every_order(demo_site):
+    page = soup(demo_site / "campaign" / "nuanxin" / "index.html")
+    views = {view["id"]: view for view in page.select(".sort-view")}
+    links = page.select(".sort-links a")
+    assert [a["href"].lstrip("#") for a in links] == sorted(views, key=lambda v: int(v.split("-")[1]))
+    assert len(page.select(".sort-view.default")) == 1
+    for link in links[1:]:  # each column's view: its numbers largest first, the rows without one last
+        view = views[link["href"].lstrip("#")]
+        column = [th.get_text() for th in view.select("thead th")].index(link.get_text().removeprefix("按"))
+        cells = [tr.select("th, td")[column] for tr in view.select("tbody tr")]
+        numbers = [int(c.data["value"]) for c in cells if c.data]
+        assert numbers == sorted(numbers, reverse=True) and numbers, link.get_text()
+        assert all(c.data for c in cells[: len(numbers)])
+    rows = {tr.th.get_text(): tr for tr in views["sort-0"].select("tbody tr")}
+    assert rows["湖北"].select_one("data[value='110000']")  # the cards' numbers, per province
+    assert rows["湖北"].th.a["href"].endswith("/province/hubei/")
+    assert page.select_one(".editions").get_text(strip=True).startswith("历年报道：2022年")

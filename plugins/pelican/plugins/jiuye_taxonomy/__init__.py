@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from jiuye import figure_cards, regions, schema
 from jiuye.campaigns import Campaign
-from jiuye.figure_cards import Card
+from jiuye.figure_cards import Card, Table
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS, Route
 from pelican.plugins.jiuye_taxonomy.figures import all_cards
@@ -32,6 +32,8 @@ class Listing:
     feed: Route
     news: list = field(default_factory=list)
     cards: list[Card] = field(default_factory=list)  # its figures (figures.py)
+    fairs: list = field(default_factory=list)  # a campaign's fairs, by day
+    table: Table | None = None  # a campaign's provinces and their figures
 
     @property
     def slug(self) -> str:
@@ -52,6 +54,14 @@ class Listing:
     @property
     def feed_save_as(self) -> str:
         return self.feed.save_as(slug=self.slug)
+
+    @property
+    def editions(self) -> list[tuple[int, int]]:
+        """(year, news that year) of a campaign's editions, newest first."""
+        years: dict[int, int] = {}
+        for article in self.news:
+            years[article.date.year] = years.get(article.date.year, 0) + 1
+        return sorted(years.items(), reverse=True)
 
     @property
     def by_city(self) -> list[tuple[regions.City, list]]:
@@ -83,6 +93,14 @@ def drop_unwritten_groups(generator) -> None:
             getattr(generator, group).clear()
 
 
+def _news_by_province(news: list) -> dict[regions.Province, int]:
+    counts: dict[regions.Province, int] = {}
+    for article in news:
+        for province in article.item.provinces:
+            counts[province] = counts.get(province, 0) + 1
+    return counts
+
+
 class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
         registry = settings.campaigns(self.settings)
@@ -98,8 +116,14 @@ class TaxonomyGenerator(Generator):
         cards = all_cards(news, registry)
         for listing in provinces.values():
             listing.cards = figure_cards.for_province(cards, listing.subject.code)
+        for article in self.context.get("articles", []):
+            if getattr(article, "kind", None) == schema.FAIR:
+                for campaign in article.item.campaigns:
+                    campaigns[campaign.slug].fairs.append(article)
         for listing in campaigns.values():
             listing.cards = figure_cards.for_campaign(cards, listing.slug)
+            listing.fairs.sort(key=lambda a: (a.item.first_day, a.title))
+            listing.table = figure_cards.province_table(listing.cards, _news_by_province(listing.news))
         self.provinces = list(provinces.values())
         self.campaigns = list(campaigns.values())
         self.news = news
@@ -134,6 +158,7 @@ class TaxonomyGenerator(Generator):
         for listing in self.provinces:
             self._write_listing(writer, listing, "province", province=listing.subject)
         for listing in self.campaigns:
+            listing.fairs = [a for a in listing.fairs if not a.rejected]  # the fairs plugin reads them after us
             self._write_listing(writer, listing, "campaign", campaign=listing.subject)
         writer.write_file(URLS.provinces.save_as(), self.get_template("provinces"), self.context)
         writer.write_file(URLS.campaigns.save_as(), self.get_template("campaigns"), self.context)
