@@ -37,11 +37,12 @@ def _posts(clause: str) -> Iterator[tuple[figures.Count, str]]:
 
 def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
     """Each offer counted in the clause: its kind, the count and what it counts (爱心岗位)."""
-    for count, what in _posts(clause):
-        yield POSITIONS, count, what
-    for match in figures.EMPLOYERS.finditer(clause):
+    if "岗" in clause or "职位" in clause:
+        for count, what in _posts(clause):
+            yield POSITIONS, count, what
+    for match in figures.EMPLOYERS.finditer(clause) if "户" in clause or "家" in clause else ():
         if count := figures.parse_count(match.group(1)):
             yield EMPLOYERS, count, LABELS[EMPLOYERS]
-    for match in _FAIRS.finditer(clause):
+    for match in _FAIRS.finditer(clause) if "场" in clause else ():
         if count := figures.parse_count(match.group(1) or match.group(2)):
             yield FAIRS, count, LABELS[FAIRS]

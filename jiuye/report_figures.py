@@ -80,11 +80,9 @@ _MAY_COUNT = re.compile(r"\d|[一二两三四五六七八九十百千万][多余
 
 def _counts(sentence: str) -> Iterator[tuple[str, figures.Count, str, str]]:
     """(kind, count, unit, what) of each figure in the sentence, clause by clause."""
-    if not _MAY_COUNT.search(sentence):
-        return
     for clause in _CLAUSE.finditer(sentence):
         words = clause.group()
-        if _PLANNED.search(words) or _PER_HEAD.search(words):
+        if not _MAY_COUNT.search(words) or _PLANNED.search(words) or _PER_HEAD.search(words):
             continue
         for kind, count, unit in people.counts(words):
             yield kind, count, unit, people.LABELS[kind]
