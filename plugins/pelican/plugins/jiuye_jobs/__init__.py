@@ -162,7 +162,15 @@ class JobsGenerator(Generator):
         ):
             self.listings.setdefault(selection, [])
         self.open_jobs = open_jobs
-        self.context.update(open_jobs=open_jobs, open_jobs_by_province=by_province(open_jobs))
+        self.context.update(
+            open_jobs=open_jobs,
+            open_jobs_by_province=by_province(open_jobs),
+            # A province page's job filters: its group and education pages (the province is chosen).
+            job_filters_by_province={
+                p.code: {name: c for name, c in self.facets(Selection(province=p)).items() if name != "省份"}
+                for p in {a.job.province for a in open_jobs}
+            },
+        )
 
     def facets(self, selection: Selection) -> dict[str, list[tuple[str, str, int, bool]]]:
         """For each filter: (label, url, count, selected) of every non-empty choice."""

@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import figure_cards, regions, schema
-from jiuye.campaigns import Campaign
+from jiuye.campaigns import Campaign, Registry
 from jiuye.figure_cards import Card, Table
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS, Route
@@ -34,6 +34,7 @@ class Listing:
     cards: list[Card] = field(default_factory=list)  # its figures (figures.py)
     fairs: list = field(default_factory=list)  # a campaign's fairs, by day
     table: Table | None = None  # a campaign's provinces and their figures
+    active: list[tuple[Campaign, bool]] = field(default_factory=list)  # a province's campaigns this year, running now?
 
     @property
     def slug(self) -> str:
@@ -101,6 +102,14 @@ def _news_by_province(news: list) -> dict[regions.Province, int]:
     return counts
 
 
+def _this_years_campaigns(news: list, today, registry: Registry) -> list[tuple[Campaign, bool]]:
+    """A province's campaigns this year, each with whether it runs now: the national campaigns
+    whose period runs now (every province takes part), then the others its news this year names."""
+    running = [c for c in registry.campaigns if c.period and today.month in c.period.months]
+    named = [c for a in news if a.date.year == today.year for c in a.item.campaigns]
+    return [(c, True) for c in running] + [(c, False) for c in dict.fromkeys(named) if c not in running]
+
+
 class TaxonomyGenerator(Generator):
     def generate_context(self) -> None:
         registry = settings.campaigns(self.settings)
@@ -124,6 +133,9 @@ class TaxonomyGenerator(Generator):
             listing.cards = figure_cards.for_campaign(cards, listing.slug)
             listing.fairs.sort(key=lambda a: (a.item.first_day, a.title))
             listing.table = figure_cards.province_table(listing.cards, _news_by_province(listing.news))
+        today = settings.build_time(self.settings).date()
+        for listing in provinces.values():
+            listing.active = _this_years_campaigns(listing.news, today, registry)
         self.provinces = list(provinces.values())
         self.campaigns = list(campaigns.values())
         self.news = news
