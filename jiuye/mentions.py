@@ -132,9 +132,11 @@ def _group(text: str, mention: Mention, mentions: list[Mention]) -> tuple[Mentio
     return mentions[first], mentions[last]
 
 
-# Going somewhere to recruit there, where the recruiting is reported: "前往河南信阳招工" (but
-# "赴广东开展劳务对接" sends people: a destination).
-_ACTING_THERE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:地区|一带))?(?:招工|招聘|揽才|引才|抢人)")
+# Going somewhere to recruit or to visit people there, where it is reported: "前往河南信阳招工",
+# "前往贵州习水县、桐梓县，慰问…" (but "赴广东开展劳务对接" sends people: a destination).
+_ACTING_THERE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:地区|一带))?[,，]?(?:招工|招聘|揽才|引才|抢人|慰问|看望|走访|入户)"
+)
 
 
 _GOING_TO = re.compile(r"(?:赴|前往|奔赴|来到|走进)[^，,。；;]{0,10}$")

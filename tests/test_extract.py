@@ -120,3 +120,5 @@ def test_a_place_people_go_to_do_the_reported_thing_is_a_scene():
     places = extract.places_about("", text)
     assert {p.short for p in places.provinces} == {"江苏", "河南"}
     assert {c.name for c in places.cities} == {"苏州市", "信阳市"}
+    visiting = "晋江市人社局带队前往贵州习水县、桐梓县，慰问晋企工人亲属。"
+    assert {c.name for c in extract.places_about("", visiting).cities} == {"泉州市", "遵义市"}
