@@ -32,11 +32,15 @@ class Places:
     cities: list[regions.City] = field(default_factory=list)
 
 
-def first_place(text: str) -> tuple[regions.Province | None, str | None]:
+def first_place(text: str, scenes_only: bool = False) -> tuple[regions.Province | None, str | None]:
     """The first province a place field names, and the first of its cities (a county names its
-    city: 昆山 -> 苏州市); provinces named only by abbreviation (苏陕) come last."""
+    city: 昆山 -> 苏州市); provinces named only by abbreviation (苏陕) come last. With
+    `scenes_only`, for running text: not where people come from or go to, or an employer's home."""
     province = city = None
-    found = mentions.find(unicodedata.normalize("NFKC", text), corroborate=False)
+    text = unicodedata.normalize("NFKC", text)
+    found = mentions.find(text, corroborate=False)
+    if scenes_only:
+        found = [m for m in found if not mentions.is_reference(text, m, found)]
     # A name before an abbreviation: "闽滇劳务协作暨楚雄州专场招聘会" is in 楚雄 (云南).
     for mention in sorted(found, key=lambda m: len(m.spelling) == 1):
         found_province = regions.province_by_code(mention.province_code)

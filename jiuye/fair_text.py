@@ -27,7 +27,11 @@ _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
 )
 # "在内蒙古化工职业学院、赤峰学院分别举办了…专场招聘会、…专场招聘会"
-_SEVERAL = re.compile(r"(?:在([^,.;:!?。在]{2,40}?))?分别(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})")
+# "于10日、12日，分别在寒亭街道、朱里街道开展…招聘洽谈会": one fair, held at each venue in turn
+_SEVERAL = re.compile(
+    r"(?:在([^,.;:!?。在]{2,40}?))?分别(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})"
+    r"|分别在([^,.;:!?。在]{2,60}?)(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})"
+)
 _HELD_AT = re.compile(r"在([^,.;:!?。]{2,30}?)(?:举行|举办|召开|开展|启动|开幕)")
 # Text is NFKC-normalised: full-width commas and colons are ASCII by then.
 _CLAUSE = re.compile(r"[^,.;:!?。、“”\"‘’()\s]+(?:、[^,.;:!?。、“”\"‘’()\s]+)*")
@@ -67,8 +71,13 @@ class _Candidate:
         self.originals.append(original)
 
 
+# A later paragraph starts a fair of its own with a date or by reporting one held; one that only
+# names a fair in passing ("他从网上得知招聘会的消息") adds to the fair just reported.
+_HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开帷幕|走进|来到|行至")
 # A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…".
-_BACK_REFERENCE = re.compile(r"(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)")
+_BACK_REFERENCE = re.compile(
+    r"(?:(?:据了解|据悉|据介绍|另外|同时),?)?(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)"
+)
 
 
 def _organiser(text: str) -> str | None:
@@ -101,12 +110,17 @@ def _title(text: str, place: str | None) -> str:
 
 
 def extract(
-    paragraphs: list[str], published: datetime | date, about: list[regions.Province] | None = None
+    paragraphs: list[str],
+    published: datetime | date,
+    about: list[regions.Province] | None = None,
+    about_cities: list[regions.City] = (),
 ) -> list[Fair]:
     """Every fair the article's paragraphs report, in order; undated ones carry a `problem`.
 
     `about`, when given, are the provinces the article is about: a fair outside a province's
-    section is placed only in one of them (a passing mention of 西藏 places no fair there).
+    section is placed only in one of them (a passing mention of 西藏 places no fair there), and a
+    fair whose text names no place is in the article's one province (and its one city of
+    `about_cities`), as in a local paper's "我市举办…".
     """
     published_day = published.date() if isinstance(published, datetime) else published
     pairs = [
@@ -140,14 +154,14 @@ def extract(
                 or text_days.first(current.text, published_day)
             )
             dated = text_days.first(kept, published_day)
-            if current is not None and _BACK_REFERENCE.match(kept) and not dated:
+            if current is not None and _BACK_REFERENCE.match(kept):
                 current.add(kept, original)  # "本次招聘活动汇聚了400家用人单位": the fair just reported
-            elif names_fair and (current is None or current_complete or dated):
+            elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):
                 candidates.append(_Candidate([kept], [original], in_lead=paragraph in lead))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
         for candidate in candidates:
-            fair = _fair(candidate, section_province, occasion, published_day, about)
+            fair = _fair(candidate, section_province, occasion, published_day, about, list(about_cities))
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
                 fairs.extend(_each_of(fair, candidate.text, published_day))
@@ -160,11 +174,14 @@ def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
     several = _SEVERAL.search(text)
     if not several or fair.problem:
         return [fair]
-    names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in several.group(2).split("、")]
+    listed_venues, listed_names = several.group(1) or several.group(3), several.group(2) or several.group(4)
+    names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
     names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
+    venues = re.split(r"[、和]", listed_venues) if listed_venues else []
+    if len(names) == 1 and len(venues) > 1:  # one fair at each venue in turn
+        names = [f"{names[0]}（{venue}）" for venue in venues]
     if len(names) < 2:
         return [fair]
-    venues = several.group(1).split("、") if several.group(1) else []
     days = [d.day for d in text_days.find(text[: several.start()], published) if d.day]
     each = []
     for number, name in enumerate(names):
@@ -224,6 +241,7 @@ def _fair(
     occasion: date | None,
     published: date,
     about: list[regions.Province] | None,
+    about_cities: list[regions.City],
 ) -> Fair | None:
     text = candidate.text
     employer_count, position_count = figures.employers(text), figures.positions(text)
@@ -231,9 +249,14 @@ def _fair(
     named = NAMED.search(text)
     if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one
-    province, city = _held_in(text) or first_place(text)
+    province, city = _held_in(text) or first_place(text, scenes_only=True)
     if about is not None and province not in about and not section_province:
         province = city = None
+    if province is None and about and len(about) == 1 and not section_province:
+        # "我市举办…": a local report's fair is in the one place the article is about
+        province = about[0]
+        only_city = about_cities[0] if len(about_cities) == 1 else None
+        city = only_city.name if only_city and only_city.province_code == province.code else None
     if section_province and province is not section_province:
         province, city = section_province, first_place(text.replace(section_province.short, ""))[1]
         if city and regions.city_names().get(city, regions.City("", "", "")).province_code != section_province.code:

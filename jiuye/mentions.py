@@ -111,7 +111,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 # Just before a name: people or things coming from it or going to it.
 _MOVING_BEFORE = re.compile(
-    r"(?:来自|来|赴|前往|奔赴|到达|抵达|发往|送往|开往|返回|回到|返|回|去|往|输送到?|转移到?|外出到?)$"
+    r"(?:来自|来|赴|前往|奔赴|到达|抵达|发往|送往|开往|返回|回到|返|回|去|往|输送到?|转移到?|外出到?|毕业于)$"
 )
 # Just after a name (and its list): household registration, origin, an employer's home, where
 # a person worked ("在上海工作十年的江西人").

@@ -153,5 +153,8 @@ def find(text: str, published: date) -> list[Day]:
 
 
 def first(text: str, published: date) -> Day | None:
+    """The day the text is about: its first date, a festival only when no other day is given
+    ("元宵节的烟花还未绽放……招聘会就于2月20日举行" is on 2月20日)."""
     days = find(text, published)
-    return days[0] if days else None
+    dated = [d for d in days if d.text not in _FESTIVALS]
+    return (dated or days or [None])[0]

@@ -186,3 +186,40 @@ def test_as_many_fairs_as_venues_are_one_at_each_and_a_later_paragraph_reports_o
     # three venues, two fairs: a count, as "举办了两场" elsewhere, with no guess which is where
     paragraph = "3月2日，在武汉大学、华中科技大学、武汉理工大学举办了两场双选会。"
     assert fair_text.extract([paragraph], date(2023, 3, 3)) == []
+
+
+def test_one_fair_held_at_each_venue_in_turn_on_its_day():
+    paragraph = "寒亭区于10日、12日、16日，分别在寒亭街道、朱里街道、固堤街道开展“春风行动”招聘洽谈会。"
+    found = fair_text.extract([paragraph], date(2014, 2, 8))
+    assert [(f.title, f.start, f.city) for f in found] == [
+        ("“春风行动”招聘洽谈会（寒亭街道）", date(2014, 2, 10), "潍坊市"),
+        ("“春风行动”招聘洽谈会（朱里街道）", date(2014, 2, 12), "潍坊市"),
+        ("“春风行动”招聘洽谈会（固堤街道）", date(2014, 2, 16), "潍坊市"),
+    ]
+
+
+def test_a_local_reports_fair_is_in_the_place_the_article_is_about():
+    paragraphs = [
+        "5月22日上午，2010年全省民营企业招聘周活动同步开展。本次招聘活动共吸引100余家企业参加。",
+        "据了解，本次招聘周活动从5月20日起至26日结束。",  # the same event, not another fair
+        "毕业于阜阳师范学院的张源说，他从网上得知招聘会的消息，今天一早就赶过来。",  # in passing
+    ]
+    about = places_about("2010年全省民营企业招聘周活动淮南分会场举行招聘", "\n".join(paragraphs))
+    [fair] = fair_text.extract(paragraphs, date(2010, 5, 22), about.provinces, about.cities)
+    assert (fair.start, fair.province.short, fair.city) == (date(2010, 5, 22), "安徽", "淮南市")
+    assert fair.employers.value == 100
+
+
+def test_a_festival_sets_the_scene_when_the_text_gives_the_day():
+    paragraph = "元宵节的烟花还未绽放，济源市2016年“春风行动”大型现场招聘会就于2月20日如期在市人社局举行。"
+    [fair] = fair_text.extract([paragraph], date(2016, 2, 21))
+    assert fair.start == date(2016, 2, 20)
+    [fair] = fair_text.extract(["元宵节当天，济源市举办招聘会，30家企业参加。"], date(2016, 2, 23))
+    assert fair.start == date(2016, 2, 22)  # 元宵 2016: 2月22日
+
+
+def test_fairs_held_for_months_are_a_campaign_not_a_fair():
+    paragraph = "我市从今年2月上旬至3月底，在全市范围内开展了“春风行动”招聘会，重点服务农村劳动者。"
+    about = places_about("信阳市春风行动", paragraph)
+    found = fair_text.extract([paragraph], date(2015, 3, 26), about.provinces, about.cities)
+    assert [f for f in found if not f.problem] == []
