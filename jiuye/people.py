@@ -34,7 +34,7 @@ _NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训|输�
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
 # "50户企业" (employers), "300余人队伍" (a team), "第一名".
 _PEOPLE = (
-    r"人次|名|人|户|位|份|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
+    r"人次|名|人|户|位|份|个|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
     r"(?:人员|群众|毕业生|农民工|劳动者|求职者|残疾人)"
 )
 _COUNT = re.compile(
@@ -66,8 +66,8 @@ def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
     for match in _COUNT.finditer(clause):
         kind = _kind(clause)
         count = _count(match.group(1))
-        if kind is None or count is None or (match.group(2) == "份" and kind != INTENT):
-            continue  # "意向1282份" are agreements; other 份 are copies (简历5000份)
+        if kind is None or count is None or (match.group(2) in ("份", "个") and kind != INTENT):
+            continue  # "意向1282份/个" are agreements; other 份 are copies (简历5000份), 个 are things
         unit = match.group(2) if len(match.group(2)) <= 2 else "人"
         if unit == "人次" and kind == HELPED:
             kind = ATTENDED if "服务" not in clause else HELPED

@@ -72,6 +72,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("现场为216名创业人员发放创业贷款。", "helped", 216, False),
         ("每年解决农村剩余劳动力4500人次就业。", "employed", 4500, False),
         ("实现省内就业300多万人。", "employed", 3000000, True),
+        ("短短一天，招聘会上共达成就业意向6532个。", "intent", 6532, False),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
