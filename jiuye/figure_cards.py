@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from unicodedata import normalize
 from urllib.parse import quote
 
 from jiuye.report_figures import LABELS, Figure
@@ -28,7 +29,8 @@ class Report:
     def text_fragment(self) -> str:
         """A URL fragment that takes a browser to the figure's clause in its article
         (#:~:text=…, all percent-encoded: "-", "," and "&" are the fragment's own syntax)."""
-        clause = next((c for c in _CLAUSES.split(self.figure.sentence) if self.figure.count.text in c), "")
+        number = self.figure.count.text  # NFKC-normalised, as the figure was read
+        clause = next((c for c in _CLAUSES.split(self.figure.sentence) if number in normalize("NFKC", c)), "")
         encoded = quote(clause.strip(), safe="").replace("-", "%2D")  # quote keeps "-": unreserved in URLs
         return f"#:~:text={encoded}" if encoded else ""
 
@@ -48,7 +50,7 @@ class Card:
         """The number as written, without its spacing: "11万", "近百", "3000多"."""
         return "".join(self.figure.count.text.split())
 
-_CLAUSES = re.compile(r"[,，;；:：。！？!?“”\"]")
+_CLAUSES = re.compile(r"[,，;；:：。！？!?“”\"]")  # as written or normalised
 
 _KIND_ORDER = {kind: number for number, kind in enumerate(LABELS)}
 

@@ -34,7 +34,7 @@ class Figure:
     count: figures.Count
     unit: str  # 人, 人次, 名, 户; 个 (posts), 家 (employers), 场 (fairs)
     what: str  # what it counts, as a card names it: 实现就业, 爱心岗位, 用人单位
-    sentence: str  # as written, NFKC-normalised
+    sentence: str  # as written
     province: regions.Province | None  # None: a national figure
     campaign: Campaign | None
     day: date
@@ -53,7 +53,7 @@ def find(
 ) -> list[Figure]:
     """Every figure in the article, in order. `about`: the provinces the article is about;
     `campaigns_in`: the registry's finder (Registry.named_in)."""
-    text = strip_datelines(unicodedata.normalize("NFKC", body))
+    text = strip_datelines(body)
     article_campaign = next(iter(campaigns_in(f"{title}\n{body}")), None)
     roundup = len(about) > 1  # else every figure is the article's one province's, or national
     found: list[Figure] = []
@@ -61,7 +61,8 @@ def find(
     for paragraph in text.split("\n"):
         if roundup:
             section = _province_named(paragraph, about) or section
-        for sentence in sentences(paragraph):
+        for written in sentences(paragraph):
+            sentence = unicodedata.normalize("NFKC", written)  # read as normalised, shown as written
             counted = list(_counts(sentence))
             if not counted:
                 continue
@@ -70,7 +71,7 @@ def find(
             day = published
             if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
                 day = as_of.day
-            found.extend(Figure(*c, sentence, province, campaign, day) for c in counted)
+            found.extend(Figure(*c, written, province, campaign, day) for c in counted)
     return found
 
 
