@@ -50,11 +50,15 @@ def find(
     published: date,
     about: Sequence[regions.Province] = (),
     campaigns_in: Callable[[str], Sequence[Campaign]] = lambda text: (),
+    campaigns: Sequence[Campaign] | None = None,
 ) -> list[Figure]:
     """Every figure in the article, in order. `about`: the provinces the article is about;
-    `campaigns_in`: the registry's finder (Registry.named_in)."""
+    `campaigns_in`: the registry's finder (Registry.named_in); `campaigns`: the article's own,
+    when known (its Campaigns field), else found in its text."""
     text = strip_datelines(body)
-    article_campaign = next(iter(campaigns_in(f"{title}\n{body}")), None)
+    named = list(campaigns_in(f"{title}\n{body}") if campaigns is None else campaigns)
+    article_campaign = named[0] if named else None
+    several = len(named) > 1  # only then is a sentence's own campaign worth looking for
     roundup = len(about) > 1  # else every figure is the article's one province's, or national
     found: list[Figure] = []
     section = about[0] if len(about) == 1 else None  # a roundup's province carries over its paragraphs
@@ -67,7 +71,7 @@ def find(
             if not counted:
                 continue
             province = (_province_named(sentence, about) if roundup else None) or section
-            campaign = next(iter(campaigns_in(sentence)), None) or article_campaign
+            campaign = (next(iter(campaigns_in(sentence)), None) if several else None) or article_campaign
             day = published
             if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:
                 day = as_of.day

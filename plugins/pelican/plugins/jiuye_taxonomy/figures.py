@@ -16,7 +16,9 @@ logger = logging.getLogger(__name__)
 def reports_of(article, registry: Registry) -> list[Report]:
     """The figures one news article gives, with its link."""
     body = "\n".join(body_lines(article))
-    found = report_figures.find(article.title, body, article.date.date(), article.item.provinces, registry.named_in)
+    item = article.item
+    day = item.date.date()
+    found = report_figures.find(article.title, body, day, item.provinces, registry.named_in, item.campaigns)
     return [Report(figure, article.url, article.title) for figure in found]
 
 
