@@ -20,7 +20,7 @@ from typing import TextIO
 from invoke import Context, Exit, task
 from pelican.settings import read_settings
 
-from publishing import lock, unchanged, verify
+from publishing import lock, shards, unchanged, verify
 from publishing.copy import copy_swapped
 from publishing.releases import KEEP, LOCAL, PRODUCTION, ReleaseError, Releases, kind_of
 
@@ -65,7 +65,9 @@ def scrape(c: Context, sources: str = "sources.toml", quiet: bool = False) -> No
         raise Exit("来源配置有误，未抓取（见上方错误）", code=result.exited)
 
 
-def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
+def _build(
+    c: Context, production: bool, log: TextIO | None = None, shards: int = 0, scheduler: str | None = None
+) -> Path:
     """Build into a new release folder and verify it; Exit(2) with the live site untouched when
     either fails. Returns the verified build, not yet live, its files that the live release has
     byte for byte given the live files' times (so rsync and a CDN see only real changes)."""
@@ -77,24 +79,47 @@ def _build(c: Context, production: bool, log: TextIO | None = None) -> Path:
     folder = releases.new(PRODUCTION if production else LOCAL)
     conf = "publishconf.py" if production else "pelicanconf.py"
     streams = {"out_stream": log, "err_stream": log} if log else {}
-    command = f"{PYTHON} -m pelican content -s {conf} -o {shlex.quote(str(folder))}"
-    result = c.run(command, warn=True, pty=False, **streams)
-    found = [] if result.exited else verify.problems(folder, read_settings(conf)["SITEURL"], production)
-    if result.exited or found:
+    if shards:
+        exited = _build_sharded(conf, folder, shards, scheduler, log)
+    else:
+        command = f"{PYTHON} -m pelican content -s {conf} -o {shlex.quote(str(folder))}"
+        exited = c.run(command, warn=True, pty=False, **streams).exited
+    found = [] if exited else verify.problems(folder, read_settings(conf)["SITEURL"], production)
+    if exited or found:
         for problem in found[:50]:
             print(f"验证未通过 {problem}", file=log or sys.stdout)
         shutil.rmtree(folder, ignore_errors=True)
-        reason = f"构建失败（退出码 {result.exited}）" if result.exited else f"验证未通过：{len(found)} 个问题"
+        reason = f"构建失败（退出码 {exited}）" if exited else f"验证未通过：{len(found)} 个问题"
         raise Exit(f"{reason}；线上网站未改动", code=NOT_PUBLISHED)
     print(f"与线上版本相比：{unchanged.keep_times(folder, current).summary()}", file=log or sys.stdout)
     return folder
 
 
-@task(help={"production": "use publishconf.py (JIUYE_SITEURL required)", "keep": "releases to keep"})
-def build(c: Context, production: bool = False, keep: int = KEEP) -> None:
+def _build_sharded(conf: str, folder: Path, count: int, scheduler: str | None, log: TextIO | None) -> int:
+    """The build as `count` shards on Dask (publishing/shards.py); 0, or 1 when a shard failed."""
+    started = time.monotonic()
+    try:
+        files = shards.build(Path("content"), Path(conf), folder, count, scheduler)
+    except shards.ShardError as error:
+        print(error, file=log or sys.stdout)
+        return 1
+    where, took = scheduler or "本机 LocalCluster", time.monotonic() - started
+    print(f"分片构建：{count} 个分片（{where}），{files} 个文件，用时 {took:.1f} 秒", file=log or sys.stdout)
+    return 0
+
+
+@task(
+    help={
+        "production": "use publishconf.py (JIUYE_SITEURL required)",
+        "keep": "releases to keep",
+        "shards": "split the build into this many shards, run as Dask tasks (0: one Pelican run)",
+        "scheduler": "a running Dask scheduler (tcp://host:8786) for the shards; default: a LocalCluster",
+    }
+)
+def build(c: Context, production: bool = False, keep: int = KEEP, shards: int = 0, scheduler: str = "") -> None:
     """Build the site into a new release, verify it, and make it live at output/ in one swap. A local
     build (pelicanconf.py) never replaces a production release."""
-    release = _releases().publish(_build(c, production), keep)
+    release = _releases().publish(_build(c, production, shards=shards, scheduler=scheduler or None), keep)
     print(f"已发布 {release}")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import icalendar
 from pelican.generators import Generator
+from pelican.plugins.jiuye_shards import owns
 
 from jiuye import model, regions, schema
 from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
@@ -152,21 +153,21 @@ class FairsGenerator(Generator):
     def generate_output(self, writer) -> None:
         self._write_scope(writer, self.fairs, None)
         in_province = by_province(self.fairs)
-        output = Path(self.output_path)
         events = self.ics_events
         for province in regions.provinces():  # every province has its page, with or without fairs
             fairs = in_province.get(province.code, [])
             self._write_scope(writer, fairs, province)
             if fairs:
-                calendar_bytes = ics_calendar(f"{province.short}招聘会", [events[a.slug] for a in fairs])
-                _write(output / self._calendar(province).save_as(slug=province.slug), calendar_bytes)
+                name = self._calendar(province).save_as(slug=province.slug)
+                self._write(name, f"{province.short}招聘会", [events[a.slug] for a in fairs])
         if self.fairs:
-            _write(output / self._calendar(None).save_as(), ics_calendar("全国招聘会", list(events.values())))
+            self._write(self._calendar(None).save_as(), "全国招聘会", list(events.values()))
         for article in self.fairs:
-            calendar_bytes = ics_calendar(article.title, [events[article.slug]])
-            _write(output / URLS.fair_calendar.save_as(slug=article.slug), calendar_bytes)
+            self._write(URLS.fair_calendar.save_as(slug=article.slug), article.title, [events[article.slug]])
 
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    def _write(self, name: str, title: str, events: list) -> None:
+        """A calendar file, made and written only by the shard that owns it (jiuye_shards)."""
+        if owns(self.settings, name):
+            path = Path(self.output_path) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(ics_calendar(title, events))

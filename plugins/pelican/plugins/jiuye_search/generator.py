@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.plugins.jiuye_shards import owns
 
 from jiuye import model
 from jiuye.excerpt import excerpt
@@ -82,13 +83,17 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
 class SearchGenerator(Generator):
     def generate_context(self) -> None:
         body_chars, now = SEARCH_BODY_CHARS.of(self.settings), settings.build_time(self.settings)
-        articles = self.context.get("articles", [])
+        # The index is the national shard's (jiuye_shards): other shards of a sharded build skip it.
+        self.writes = owns(self.settings, URLS.search_index.save_as() + "manifest.json")
+        articles = self.context.get("articles", []) if self.writes else []
         self.docs = [doc for article in articles if (doc := document(article, body_chars, now))]
         self.words = LexiconBuilder(settings.campaigns(self.settings))
         for doc in self.docs:
             self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")
 
     def generate_output(self, writer) -> None:
+        if not self.writes:
+            return
         output = Path(self.output_path)
         progress = len(self.docs) >= PROGRESS_FROM and sys.stderr.isatty()
         stats = build(self.docs, self.words, output / URLS.search_index.save_as(), progress=progress)
