@@ -219,6 +219,33 @@ def measure(base: str, path: str, done: str, resource_filter: str) -> tuple[int,
     return sum(size for name, size in entries if re.search(resource_filter, name)), count
 
 
+def first_queries(output: Path, queries: tuple[str, ...]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(bytes, hits) of each query's first search, ours and Pagefind's, on a built site that
+    Pagefind has indexed (`pagefind(output)`), served compressed."""
+    (output / "pagefind-probe.html").write_text(PAGEFIND_PROBE, encoding="utf-8")
+    handler = functools.partial(CompressingHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    ours, theirs = [], []
+    try:
+        for query in queries:
+            ours.append(
+                measure(
+                    base,
+                    f"/search/?q={query}",
+                    "document.getElementById('search-status').textContent.startsWith('找到')",
+                    r"/search/i/|/theme/js/",
+                )
+            )
+            theirs.append(
+                measure(base, f"/pagefind-probe.html?q={query}", "document.title.startsWith('done')", r"/pagefind/")
+            )
+    finally:
+        server.shutdown()
+    return ours, theirs
+
+
 def main(counts: list[int]) -> None:
     print(
         f"{'items':>6} {'engine':>9} {'index s':>8} {'index bytes':>12} "
@@ -231,25 +258,7 @@ def main(counts: list[int]) -> None:
             generate(content, count)
             _, index_seconds = build(content, output)
             pagefind_seconds = pagefind(output)
-            (output / "pagefind-probe.html").write_text(PAGEFIND_PROBE, encoding="utf-8")
-            handler = functools.partial(CompressingHandler, directory=str(output))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            base = f"http://127.0.0.1:{server.server_address[1]}"
-            ours, theirs = [], []
-            for query in QUERIES:
-                ours.append(
-                    measure(
-                        base,
-                        f"/search/?q={query}",
-                        "document.getElementById('search-status').textContent.startsWith('找到')",
-                        r"/search/i/|/theme/js/",
-                    )
-                )
-                theirs.append(
-                    measure(base, f"/pagefind-probe.html?q={query}", "document.title.startsWith('done')", r"/pagefind/")
-                )
-            server.shutdown()
+            ours, theirs = first_queries(output, QUERIES)
             print(
                 f"{count:>6} {'jiuye':>9} {index_seconds:>8.1f} {folder_bytes(output / 'search' / 'i'):>12,} "
                 + " ".join(f"{b:>13,} ({n} hits)" for b, n in ours),
