@@ -37,6 +37,7 @@ def test_the_grid_keeps_china_s_geography():
 
     def south(a: str, b: str) -> bool:
         return north(b, a)
+
     assert all(west("新疆", p) for p in at if p not in ("新疆", "西藏"))
     assert at["黑龙江"][1] == 0 and all(not east(p, "黑龙江") for p in at)
     assert north("内蒙古", "山西") and north("北京", "河北") and east("天津", "河北")
@@ -85,4 +86,5 @@ def test_shades_cover_every_count_once_in_contiguous_ranges():
         # every shade above none is a shade some province has
         assert {band_of(count, found).level for count in counts} >= {band.level for band in found[1:]}
     assert [(b.low, b.high) for b in bands([1, 1, 3, 3, 4] + [0] * 29)] == [(0, 0), (1, 1), (2, 3), (4, 4)]
-    assert [b.label("个") for b in bands([1, 1, 3, 3, 4])] == ["无", "1 个", "2—3 个", "4 个"]
+    labels = [b.label("在招岗位", "个") for b in bands([1, 1, 3, 3, 4])]
+    assert labels == ["无在招岗位", "在招岗位 1 个", "在招岗位 2—3 个", "在招岗位 4 个"]

@@ -17,13 +17,13 @@ class Band:
     low: int
     high: int
 
-    def label(self, unit: str) -> str:
-        """As the legend says it: 无, 1 个, 2—3 个."""
+    def label(self, what: str, unit: str) -> str:
+        """As the legend says it: 无在招岗位, 在招岗位 1 个, 在招岗位 2—3 个."""
         if self.high == 0:
-            return "无"
+            return f"无{what}"
         if self.low == self.high:
-            return f"{self.low} {unit}"
-        return f"{self.low}—{self.high} {unit}"
+            return f"{what} {self.low} {unit}"
+        return f"{what} {self.low}—{self.high} {unit}"
 
 
 def bands(counts: Iterable[int]) -> tuple[Band, ...]:

@@ -12,7 +12,7 @@ from pelican.plugins.jiuye_overview.shading import Band, band_of, bands
 
 TILE = 40  # a tile's side, in the SVG's own units (the SVG scales to the page by its viewBox)
 GAP = 2
-JOBS_UNIT = "个"
+SHADED_BY = ("在招岗位", "个")  # what the shades count, and its unit, as the legend says them
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,11 @@ class Overview:
     width: int  # the SVG's viewBox
     height: int
     tile: int = TILE
-    unit: str = JOBS_UNIT
+
+    @property
+    def legend(self) -> tuple[tuple[Band, str], ...]:
+        """Each shade and the range it stands for: (Band, "在招岗位 2—3 个")."""
+        return tuple((band, band.label(*SHADED_BY)) for band in self.bands)
 
     @property
     def jobs(self) -> int:
