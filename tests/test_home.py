@@ -153,7 +153,7 @@ def test_the_campaign_calendar_is_the_registry_month_by_month(home):
         link = row.th.a
         strip = row.select(".month-strip span")
         assert [int(s.get_text()) for s in strip] == list(range(1, 13))
-        assert [int(s.get_text()) for s in strip if "now" in s["class"]] == [TODAY.month]
+        assert [int(s.get_text()) for s in strip if "this-month" in s["class"]] == [TODAY.month]
         months = [int(s.get_text()) for s in strip if "on" in s["class"]]
         rows[link.get_text()] = (link["href"], months, row.select_one(".when").get_text())
         running = row.select_one("strong.now")
