@@ -184,3 +184,20 @@ def test_no_payload_runs_in_chromium_even_without_the_csp(hostile, served):
     assert len(paths) > 60
     assert not dialogs, dialogs[:5]
     assert not errors, errors[:5]
+
+
+def test_the_home_map_and_first_screen_stay_whole_whatever_the_items_say(hostile):
+    """Every hostile job is 湖北's (its place carries the vector too): the map counts them, and
+    their titles on the first screen are text, not markup that could close the SVG or a list."""
+    home = BeautifulSoup((hostile.output / "index.html").read_text(encoding="utf-8"), "html5lib")
+    [svg] = home.find_all("svg")
+    tiles = svg.find_all("a", recursive=False)
+    assert len(tiles) == 34 and all(re.fullmatch(r"/province/[a-z]+/", a["href"]) for a in tiles)
+    assert {tag.name for tag in svg.find_all(True)} <= {"a", "rect", "text", "circle"}
+    hubei = next(a for a in tiles if a["href"] == "/province/hubei/")
+    assert int(re.search(r"在招岗位 (\d+) 个", hubei["aria-label"]).group(1)) > len(hostile.vectors)
+    listed = home.select("#latest-jobs ~ ol > li")
+    assert len(listed) == 3
+    for item in listed:
+        assert {tag.name for tag in item.find_all(True)} <= {"a", "p", "span", "time"}, item
+        assert len(item.find_all("a")) == 1 and item.a["href"].startswith("/jobs/")

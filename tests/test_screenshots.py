@@ -1,5 +1,5 @@
 """Screenshots of the pages people open most, at a phone's width and a desktop's, for a person to
-look at (issue 13): tests/output/screenshots/<page>-<width>.png. Each is checked for what a
+look at (issue 13): test-output/screenshots/<page>-<width>.png. Each is checked for what a
 screenshot can prove: the page rendered its heading, and the picture is the page's full height."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.test_browser import CHROMIUM, browser, site_url  # noqa: F401  (fixtu
 from tests.test_browser_phone import job_with_phone
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="no Chromium: install Debian's chromium package")
-SHOTS = ROOT / "tests" / "output" / "screenshots"
+SHOTS = ROOT / "test-output" / "screenshots"
 WIDTHS = (375, 1280)
 
 
