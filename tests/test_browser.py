@@ -64,7 +64,8 @@ def test_follow_a_province_link_to_the_article(phone, site_url):
     phone.get_by_role("link", name="吉林", exact=False).first.click()
     phone.wait_for_url("**/province/jilin/")
     assert phone.get_by_role("heading", level=1).inner_text() == "吉林省"
-    phone.get_by_role("link", name="就业援助“暖心活动”启动 直击各地“送岗”现场").click()
+    news = phone.locator("section[aria-labelledby=news]")  # the article is also a figure card's source
+    news.get_by_role("link", name="就业援助“暖心活动”启动 直击各地“送岗”现场").click()
     phone.wait_for_url("**/news/**")
     assert phone.get_by_role("heading", level=1).inner_text() == "就业援助“暖心活动”启动 直击各地“送岗”现场"
     assert "50 户爱心企业" in phone.locator("article").inner_text()
