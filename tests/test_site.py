@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 from bs4 import BeautifulSoup
@@ -122,13 +123,23 @@ def test_atom_feeds_per_province_and_campaign(demo_site):
     assert page(demo_site, "province/jilin/").select_one('link[type="application/atom+xml"][href$="atom.xml"]')
 
 
+def _has_id(page: Path, fragment: str) -> bool:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(id=fragment) is not None
+
+
 def test_every_internal_link_resolves(demo_site):
+    """Every link to the site reaches a file, and a fragment an element of it (a text fragment,
+    #:~:text=…, is the browser's to find)."""
     missing = set()
     for path in demo_site.rglob("*.html"):
-        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href^='/']"):
-            target = demo_site / link["href"].lstrip("/")
-            if not (target / "index.html").exists() and not target.is_file():
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href^='/'], a[href^='#']"):
+            parts = urlsplit(link["href"])
+            target = demo_site / parts.path.lstrip("/") if parts.path else path
+            page = target / "index.html" if target.is_dir() else target
+            if not page.is_file():
                 missing.add(link["href"])
+            elif parts.fragment and not parts.fragment.startswith(":~:") and not _has_id(page, parts.fragment):
+                missing.add(f"{path.relative_to(demo_site)} → {link['href']}")
     assert not missing
 
 
