@@ -1,4 +1,9 @@
-"""One scrape run: every source in turn; a failing source or item is reported, never fatal."""
+"""One scrape run: every source in turn; a failing source or item is reported, never fatal.
+
+Sources are fetched and parsed ahead, several at once (scrapers/ahead.py, within the request limits
+of scrapers/fetch/slots.py), but written one after the other in the order sources.toml lists them,
+so that a run writes the same files and the same report whatever its concurrency.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import dataclasses
 import hashlib
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,8 +22,9 @@ from tqdm import tqdm
 from jiuye import dates, extract, fair_text
 from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
-from scrapers import clean, enrich, exports, fairs, jobs, store
+from scrapers import ahead, clean, enrich, exports, fairs, jobs, store
 from scrapers.fetch import Fetcher
+from scrapers.fetch.slots import Concurrency, Slots
 from scrapers.identity import StoredNews
 from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, SourceWarning, item_problem, where
 from scrapers.ledger import Ledger
@@ -34,6 +41,7 @@ CLOSED = "已下架"  # gone from a full export (scrapers/exports.py)
 COLUMNS = [o.value for o in store.Outcome] + [DELETED, CLOSED, "重复", "警告", "失败", "文中招聘会"]
 # Fairs read out of news items are counted apart, so that the outcome columns count the source's items.
 FAIRS_IN_NEWS = "文中招聘会"
+Entry = Item | RawJob | RawFair | Problem | SourceWarning  # what readers yield
 
 
 @dataclass
@@ -74,11 +82,11 @@ class Run:
         self.stored: dict[str, StoredNews] = {}  # per source: its news files by link and title
         self.stories = KnownStories(content_dir)  # one story from many outlets
 
-    def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
+    def source(self, source: Source, entries: Iterable[Entry], progress: bool) -> None:
+        """Write what a source's reader yields; the reader's exception fails the source."""
         result = SourceReport(source)
         self.report.sources.append(result)
         try:
-            entries = READERS[source.kind](source, fetcher.limited(**source.fetch_limits))
             for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=self.log, leave=False):
                 try:
                     self.entry(entry, source, result)
@@ -94,9 +102,7 @@ class Run:
                 result.counts[CLOSED] += 1
                 print(f"已下架（不在完整导出中）：{path}", file=self.log)
 
-    def entry(
-        self, entry: Item | RawJob | RawFair | Problem | SourceWarning, source: Source, result: SourceReport
-    ) -> None:
+    def entry(self, entry: Entry, source: Source, result: SourceReport) -> None:
         if isinstance(entry, Problem):
             self.fail(result, entry)
         elif isinstance(entry, SourceWarning):
@@ -226,12 +232,24 @@ def run(
     log: TextIO | None = None,
     progress: bool = True,
     now: datetime | None = None,
+    concurrency: Concurrency | None = None,
 ) -> RunReport:
-    """Scrape every source; `now` (default: the clock) dates the undated items seen first."""
+    """Scrape every source; `now` (default: the clock) dates the undated items seen first.
+    `concurrency` (default: Concurrency()) limits the requests and sources under way at once."""
     moment = now or datetime.now(dates.SHANGHAI).replace(microsecond=0)
     scrape = Run(registry, content_dir, log or sys.stderr, moment)
-    for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
-        scrape.source(source, fetcher, progress)
+    limits = concurrency or Concurrency()
+    shared = fetcher.sharing(Slots(limits))
+
+    def read(source: Source) -> Iterable[Entry]:
+        return READERS[source.kind](source, shared.limited(**source.fetch_limits))
+
+    sources_read = ahead.ahead(sources, read, limits.sources_at_once)
+    bar = tqdm(
+        sources_read, total=len(sources), desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False
+    )
+    for source, entries in bar:
+        scrape.source(source, entries, progress)
         scrape.ledger.save()  # after each source: a run killed later still remembers what it wrote
         scrape.stories.save()
     return scrape.report
