@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 DEFAULT_REQUESTS = 16
 DEFAULT_PER_HOST = 2
-LOOKAHEAD = 4  # sources read ahead of the one being written, per request slot
+LOOKAHEAD = 4  # sources read at once (the one being written included), per request slot
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class Concurrency:
     requests: int = DEFAULT_REQUESTS  # HTTP requests under way at once, in all
     per_host: int = DEFAULT_PER_HOST  # of them, to one host
     interval: float = 0.0  # seconds between the starts of two requests to one host
-    lookahead: int = 0  # sources read at once, ahead of the one being written; 0: LOOKAHEAD × requests
+    # sources read at once, the one being written included; 0: LOOKAHEAD × requests, or 1 (one
+    # source at a time, as a sequential run) when requests is 1
+    lookahead: int = 0
 
     def __post_init__(self) -> None:
         for name in ("requests", "per_host"):
@@ -39,10 +41,9 @@ class Concurrency:
 
     @property
     def sources_at_once(self) -> int:
-        return self.lookahead or LOOKAHEAD * self.requests
-
-
-SEQUENTIAL = Concurrency(requests=1, per_host=1, lookahead=1)  # one source, one request at a time
+        if self.lookahead:
+            return self.lookahead
+        return 1 if self.requests == 1 else LOOKAHEAD * self.requests
 
 
 class Slots:
