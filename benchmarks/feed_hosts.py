@@ -4,13 +4,15 @@ Host n is a ThreadingHTTPServer of its own on 127.0.0.(n + 2), on an ephemeral p
 client tells the hosts apart by host name as it would real sites. Each server counts the requests
 under way to it, and all servers together, and keeps the highest counts seen: a request counts
 from its arrival until its answer is about to be written, a span inside the client's own, so
-the counts never exceed what the client had under way, except a hanging feed's: it counts on
-after its client has given up.
+the counts never exceed what the client had under way (a hanging feed counts until its client hangs
+up, seen within POLL seconds).
 """
 
 from __future__ import annotations
 
 import http.server
+import select
+import socket
 import threading
 import time
 from collections import Counter
@@ -19,7 +21,8 @@ from contextlib import contextmanager
 
 from benchmarks.feeds import Feed
 
-HANG = 30.0  # seconds a hanging feed waits before it answers (its client has given up by then)
+HANG = 30.0  # seconds a hanging feed waits for its client to hang up before it answers
+POLL = 0.02  # seconds between looks at whether the client of a hanging feed has hung up
 
 
 def address(host: int) -> str:
@@ -96,14 +99,24 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         host = self.server.server_address[0]
         feed = hosts.routes.get((host, self.path))
         with hosts.counted(host, self.path):
-            if feed is not None and (feed.delay or feed.hang):
-                hosts.stop.wait(HANG if feed.hang else feed.delay)
+            if feed is not None and feed.hang:
+                self._until_hung_up(hosts.stop)
+                return
+            if feed is not None and feed.delay:
+                hosts.stop.wait(feed.delay)
         if feed is None:
             self._answer(404, b"not found", "text/plain")
         elif feed.status != 200:
             self._answer(feed.status, "服务器内部错误".encode(), "text/plain; charset=utf-8")
         else:
             self._answer(200, feed.body, feed.content_type)
+
+    def _until_hung_up(self, stop: threading.Event) -> None:
+        ends = time.monotonic() + HANG
+        while not stop.is_set() and time.monotonic() < ends:
+            readable, _, _ = select.select([self.connection], [], [], POLL)
+            if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                return
 
     def _answer(self, status: int, body: bytes, content_type: str) -> None:
         self.send_response(status)
