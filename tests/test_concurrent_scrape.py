@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import socket
 import threading
 import time
@@ -19,6 +20,7 @@ from scrapers.__main__ import main
 from scrapers.fetch import Fetcher
 from scrapers.fetch.slots import Concurrency
 from scrapers.sources import Source
+from scrapers.stories import KnownStories
 from tests.conftest import new_content_dir
 
 SEQUENTIAL = Concurrency(requests=1, per_host=1)
@@ -118,7 +120,9 @@ def test_a_host_interval_spaces_the_requests_to_it(tmp_path, registry):
         report, _ = scrape(tmp_path, "run", sources, registry, Concurrency(requests=4, per_host=2, interval=0.2))
         starts = sorted(at for at, _, _ in served.arrivals)
     assert report.ok and len(starts) == 6
-    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.19
+    # Booked 0.2 s apart at the client; seen at the server give or take a thread's scheduling.
+    assert starts[-1] - starts[0] >= 5 * 0.2 - 0.05
+    assert min(b - a for a, b in zip(starts, starts[1:], strict=False)) >= 0.1  # not in pairs, as 2 per host allow
 
 
 def test_sources_come_back_in_order_though_read_out_of_order():
@@ -188,3 +192,15 @@ def test_a_reader_left_unfinished_stops():
 def test_a_limit_below_its_floor_stops_the_scrape(tmp_path, flags, capsys):
     assert main(["--content", str(tmp_path), *flags]) == 2
     assert "错误" in capsys.readouterr().err
+
+
+def test_the_stories_file_is_json_dumps_of_its_records_byte_for_byte(tmp_path):
+    stories = KnownStories(tmp_path)
+    assert stories.text() == "{}"
+    records = {
+        "scraped/news/b/2.md": {"slug": "20260101-b", "fingerprint": "AAEC", "same_as": None},
+        "scraped/news/a/1.md": {"slug": "20260101-a", "fingerprint": None, "same_as": "就业\"援助\""},
+    }
+    for key, record in records.items():
+        stories.records[key] = record
+        assert stories.text() == json.dumps(stories.records, ensure_ascii=False, indent=0, sort_keys=True)
