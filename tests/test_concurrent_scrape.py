@@ -21,7 +21,7 @@ from scrapers.fetch import Fetcher
 from scrapers.fetch.slots import Concurrency
 from scrapers.sources import Source
 from scrapers.stories import KnownStories
-from tests.conftest import new_content_dir
+from tests.conftest import SEEDS, new_content_dir
 
 SEQUENTIAL = Concurrency(requests=1, per_host=1)
 SLOW = 0.4  # seconds hosts 0 and 1 take to answer
@@ -204,3 +204,13 @@ def test_the_stories_file_is_json_dumps_of_its_records_byte_for_byte(tmp_path):
     for key, record in records.items():
         stories.records[key] = record
         assert stories.text() == json.dumps(stories.records, ensure_ascii=False, indent=0, sort_keys=True)
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path, capsys):
+    content = new_content_dir(tmp_path)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nid = "seeds"\nkind = "posts"\nurl = "{SEEDS}"\n', encoding="utf-8")
+    assert main(["--sources", str(sources), "--content", str(content), "--cache", str(tmp_path / "c")]) == 0
+    out, err = capsys.readouterr()
+    assert "seeds" in out and "合计" in out
+    assert "个/s" not in err and "条/s" not in err and "\r" not in err
