@@ -95,12 +95,12 @@ class Run:
                     self.fail(result, item_problem(source.id, label, "(处理)", "", f"{type(error).__name__}: {error}"))
         except Exception as error:  # one broken source never stops the others
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
-            print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
+            self.say(f"失败 [{source.id}] {source.url}: {result.failure}")
             return
         if exports.is_full_export(source) and not result.errors:  # only an export read whole counts
             for path in exports.close_missing(source, result.filed, self.content_dir, self.now):
                 result.counts[CLOSED] += 1
-                print(f"已下架（不在完整导出中）：{path}", file=self.log)
+                self.say(f"已下架（不在完整导出中）：{path}")
 
     def entry(self, entry: Entry, source: Source, result: SourceReport) -> None:
         if isinstance(entry, Problem):
@@ -205,23 +205,27 @@ class Run:
         if self.ledger.deleted(path):
             result.counts[DELETED] += 1
             line = self.ledger.key(path)
-            print(f"已删除，不再写回：{path}（要恢复，从 {self.ledger.path} 中删去 {line} 一行）", file=self.log)
+            self.say(f"已删除，不再写回：{path}（要恢复，从 {self.ledger.path} 中删去 {line} 一行）")
             return
         outcome = store.store(path, meta, body)
         self.ledger.record(path)
         result.counts[count_as or outcome.value] += 1
         if outcome is store.Outcome.PROTECTED:
-            print(f"保留编辑修改，未覆盖：{path}", file=self.log)
+            self.say(f"保留编辑修改，未覆盖：{path}")
+
+    def say(self, line: str) -> None:
+        """A line of the run's log, written above the progress bars rather than through them."""
+        tqdm.write(line, file=self.log)
 
     def fail(self, result: SourceReport, error: Problem) -> None:
         result.counts["失败"] += 1
         result.errors.append(str(error))
-        print(f"跳过 {error}", file=self.log)
+        self.say(f"跳过 {error}")
 
     def warn(self, result: SourceReport, warning: Problem | SourceWarning) -> None:
         result.counts["警告"] += 1
         result.warnings.append(str(warning))
-        print(f"注意 {warning}", file=self.log)
+        self.say(f"注意 {warning}")
 
 
 def run(
