@@ -55,8 +55,8 @@ def _items(rng: random.Random, number: int, count: int) -> list[_Item]:
             f"{moment.month}月{moment.day}日，{province.name}{city.name}人社局在{rng.choice(VENUES)}举办"
             f"2026年“{campaign}”专场招聘会，{employers}家用人单位提供岗位{posts}个，"
             f"现场达成就业意向{people}人。",
-            f"招聘会设置{rng.choice(GROUPS)}服务专区，提供政策咨询、职业指导和技能培训报名等服务，"
-            "并通过直播带岗向线上求职者推送岗位信息。",
+            f"现场设置{rng.choice(GROUPS)}服务专区，提供政策咨询、职业指导和技能培训报名等服务，"
+            "并通过网络平台向线上求职者推送岗位信息。",
             f"{city.name}将持续开展{campaign}系列活动，送政策、送岗位、送服务，帮助{rng.choice(GROUPS)}尽快实现就业。",
         ]
         items.append(
