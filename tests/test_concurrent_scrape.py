@@ -98,7 +98,6 @@ def test_a_slow_a_hanging_and_a_dead_host_hold_up_no_other(tmp_path, registry):
         ]
         began = time.monotonic()
         report, content = scrape(tmp_path, "run", sources, registry, Concurrency(requests=4, per_host=2))
-        took = time.monotonic() - began
         fast = [at for at, host, path in served.arrivals if host != address(0) and "hang" not in path]
     failures = {r.source.id: r.failure for r in report.sources if r.failure}
     assert set(failures) == {"dead-1", "dead-2", "hanging"}
@@ -106,11 +105,9 @@ def test_a_slow_a_hanging_and_a_dead_host_hold_up_no_other(tmp_path, registry):
     assert "超过时限 1 秒" in failures["hanging"]
     written = {p.parent.name for p in (content / "scraped" / "news").rglob("*.md")}
     assert written == {feed.source_id for feed in feeds}
-    # Every fast feed was asked for before the slow host's first answer was due, and the run took
-    # less than the slow answers alone take one after the other.
+    # Every fast feed was asked for before the slow host's first answer was due.
     assert len(fast) == len(feeds) - len(slow)
     assert max(fast) - began < 2.0
-    assert took < 2.0 * len(slow)
 
 
 def test_a_host_interval_spaces_the_requests_to_it(tmp_path, registry):
