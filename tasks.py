@@ -54,10 +54,26 @@ class _Tee:
             stream.flush()
 
 
-@task(help={"sources": "source list (default: sources.toml)", "quiet": "no progress bars"})
-def scrape(c: Context, sources: str = "sources.toml", quiet: bool = False) -> None:
+@task(
+    help={
+        "sources": "source list (default: sources.toml)",
+        "quiet": "no progress bars",
+        "concurrency": "HTTP requests under way at once (default 16; 1: one source at a time)",
+        "per-host": "requests under way at once to one host (default 2)",
+        "interval": "seconds between the starts of two requests to one host (default 0)",
+    }
+)
+def scrape(
+    c: Context,
+    sources: str = "sources.toml",
+    quiet: bool = False,
+    concurrency: int = 16,
+    per_host: int = 2,
+    interval: float = 0.0,
+) -> None:
     """Scrape every source into content/scraped/; exit 1 if any source or item failed."""
-    flags = " --quiet" if quiet else ""
+    flags = f" --concurrency {concurrency} --per-host {per_host} --interval {interval}"
+    flags += " --quiet" if quiet else ""
     result = c.run(f"{PYTHON} -m scrapers --sources {shlex.quote(sources)}{flags}", warn=True, pty=False)
     if result.exited == SOURCES_FAILED:
         raise Exit("抓取完成，但有来源或条目出错（见上方报告）", code=result.exited)

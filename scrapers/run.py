@@ -1,4 +1,9 @@
-"""One scrape run: every source in turn; a failing source or item is reported, never fatal."""
+"""One scrape run: every source in turn; a failing source or item is reported, never fatal.
+
+Sources are fetched and parsed ahead, several at once (scrapers/ahead.py, within the request limits
+of scrapers/fetch/slots.py), but written one after the other in the order sources.toml lists them,
+so that a run writes the same files and the same report whatever its concurrency.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import dataclasses
 import hashlib
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,8 +22,9 @@ from tqdm import tqdm
 from jiuye import dates, extract, fair_text
 from jiuye.campaigns import Registry
 from jiuye.schema import Problem, Refused
-from scrapers import clean, enrich, exports, fairs, jobs, store
+from scrapers import ahead, clean, enrich, exports, fairs, jobs, store
 from scrapers.fetch import Fetcher
+from scrapers.fetch.slots import Concurrency, Slots
 from scrapers.identity import StoredNews
 from scrapers.item import Item, Normalised, RawFair, RawJob, SourceError, SourceWarning, item_problem, where
 from scrapers.ledger import Ledger
@@ -34,6 +41,7 @@ CLOSED = "已下架"  # gone from a full export (scrapers/exports.py)
 COLUMNS = [o.value for o in store.Outcome] + [DELETED, CLOSED, "重复", "警告", "失败", "文中招聘会"]
 # Fairs read out of news items are counted apart, so that the outcome columns count the source's items.
 FAIRS_IN_NEWS = "文中招聘会"
+Entry = Item | RawJob | RawFair | Problem | SourceWarning  # what readers yield
 
 
 @dataclass
@@ -74,11 +82,11 @@ class Run:
         self.stored: dict[str, StoredNews] = {}  # per source: its news files by link and title
         self.stories = KnownStories(content_dir)  # one story from many outlets
 
-    def source(self, source: Source, fetcher: Fetcher, progress: bool) -> None:
+    def source(self, source: Source, entries: Iterable[Entry], progress: bool) -> None:
+        """Write what a source's reader yields; the reader's exception fails the source."""
         result = SourceReport(source)
         self.report.sources.append(result)
         try:
-            entries = READERS[source.kind](source, fetcher.limited(**source.fetch_limits))
             for entry in tqdm(entries, desc=source.id, unit="条", disable=not progress, file=self.log, leave=False):
                 try:
                     self.entry(entry, source, result)
@@ -87,16 +95,14 @@ class Run:
                     self.fail(result, item_problem(source.id, label, "(处理)", "", f"{type(error).__name__}: {error}"))
         except Exception as error:  # one broken source never stops the others
             result.failure = str(error) if isinstance(error, SourceError) else f"{type(error).__name__}: {error}"
-            print(f"失败 [{source.id}] {source.url}: {result.failure}", file=self.log)
+            self.say(f"失败 [{source.id}] {source.url}: {result.failure}")
             return
         if exports.is_full_export(source) and not result.errors:  # only an export read whole counts
             for path in exports.close_missing(source, result.filed, self.content_dir, self.now):
                 result.counts[CLOSED] += 1
-                print(f"已下架（不在完整导出中）：{path}", file=self.log)
+                self.say(f"已下架（不在完整导出中）：{path}")
 
-    def entry(
-        self, entry: Item | RawJob | RawFair | Problem | SourceWarning, source: Source, result: SourceReport
-    ) -> None:
+    def entry(self, entry: Entry, source: Source, result: SourceReport) -> None:
         if isinstance(entry, Problem):
             self.fail(result, entry)
         elif isinstance(entry, SourceWarning):
@@ -199,23 +205,27 @@ class Run:
         if self.ledger.deleted(path):
             result.counts[DELETED] += 1
             line = self.ledger.key(path)
-            print(f"已删除，不再写回：{path}（要恢复，从 {self.ledger.path} 中删去 {line} 一行）", file=self.log)
+            self.say(f"已删除，不再写回：{path}（要恢复，从 {self.ledger.path} 中删去 {line} 一行）")
             return
         outcome = store.store(path, meta, body)
         self.ledger.record(path)
         result.counts[count_as or outcome.value] += 1
         if outcome is store.Outcome.PROTECTED:
-            print(f"保留编辑修改，未覆盖：{path}", file=self.log)
+            self.say(f"保留编辑修改，未覆盖：{path}")
+
+    def say(self, line: str) -> None:
+        """A line of the run's log, written above the progress bars rather than through them."""
+        tqdm.write(line, file=self.log)
 
     def fail(self, result: SourceReport, error: Problem) -> None:
         result.counts["失败"] += 1
         result.errors.append(str(error))
-        print(f"跳过 {error}", file=self.log)
+        self.say(f"跳过 {error}")
 
     def warn(self, result: SourceReport, warning: Problem | SourceWarning) -> None:
         result.counts["警告"] += 1
         result.warnings.append(str(warning))
-        print(f"注意 {warning}", file=self.log)
+        self.say(f"注意 {warning}")
 
 
 def run(
@@ -226,12 +236,24 @@ def run(
     log: TextIO | None = None,
     progress: bool = True,
     now: datetime | None = None,
+    concurrency: Concurrency | None = None,
 ) -> RunReport:
-    """Scrape every source; `now` (default: the clock) dates the undated items seen first."""
+    """Scrape every source; `now` (default: the clock) dates the undated items seen first.
+    `concurrency` (default: Concurrency()) limits the requests and sources under way at once."""
     moment = now or datetime.now(dates.SHANGHAI).replace(microsecond=0)
     scrape = Run(registry, content_dir, log or sys.stderr, moment)
-    for source in tqdm(sources, desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False):
-        scrape.source(source, fetcher, progress)
+    limits = concurrency or Concurrency()
+    shared = fetcher.sharing(Slots(limits))
+
+    def read(source: Source) -> Iterable[Entry]:
+        return READERS[source.kind](source, shared.limited(**source.fetch_limits))
+
+    sources_read = ahead.ahead(sources, read, limits.sources_at_once)
+    bar = tqdm(
+        sources_read, total=len(sources), desc="来源", unit="个", disable=not progress, file=scrape.log, leave=False
+    )
+    for source, entries in bar:
+        scrape.source(source, entries, progress)
         scrape.ledger.save()  # after each source: a run killed later still remembers what it wrote
         scrape.stories.save()
     return scrape.report

@@ -27,6 +27,7 @@ class KnownStories:
         except (FileNotFoundError, ValueError):
             self.records = {}
         self.changed = False
+        self._encoded: dict[str, str] = {}  # key -> its record as saved: records never change
         self.stories = syndication.Stories()
         self.slugs: dict[str, str] = {}  # key -> the slug a repeat points to
         for key, record in sorted(self.records.items()):
@@ -70,4 +71,14 @@ class KnownStories:
         if not self.changed:
             return
         self.changed = False
-        store.write_atomic(self.path, json.dumps(self.records, ensure_ascii=False, indent=0, sort_keys=True))
+        store.write_atomic(self.path, self.text())
+
+    def text(self) -> str:
+        """The file: json.dumps(records, ensure_ascii=False, indent=0, sort_keys=True), byte for byte,
+        from each record encoded once, so that saving after every source of a long run stays cheap."""
+        if not self.records:
+            return "{}"
+        for key in self.records.keys() - self._encoded.keys():
+            record = json.dumps(self.records[key], ensure_ascii=False, indent=0, sort_keys=True)
+            self._encoded[key] = f"{json.dumps(key, ensure_ascii=False)}: {record}"
+        return "{\n" + ",\n".join(self._encoded[key] for key in sorted(self._encoded)) + "\n}"

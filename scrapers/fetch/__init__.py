@@ -5,7 +5,8 @@ redirect and retry, the whole body: `deadline`), an idle timeout per socket oper
 (`timeout`), a size cap on the delivered body (`max_bytes`, gzip and deflate inflated under it),
 at most MAX_REDIRECTS redirects and only to http(s), retries with back-off on 5xx and timeouts
 only, and conditional GET (ETag / Last-Modified) against an atomic cache folder (cache.py).
-Text: charset.py.
+Text: charset.py. Requests from many threads share the limits of slots.py: time spent waiting for a
+slot does not count against a fetch's deadline.
 
 Built on urllib rather than httpx or requests: neither has a wall-clock deadline over DNS,
 connect and body (their timeouts are per socket operation), so the deadline would be ours anyway.
@@ -13,12 +14,14 @@ connect and body (their timeouts are per socket operation), so the deadline woul
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import http.client
 import logging
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -28,6 +31,7 @@ from scrapers.fetch.cache import Cache, Entry
 from scrapers.fetch.charset import decode as decode_bytes
 from scrapers.fetch.charset import detect_encoding
 from scrapers.fetch.deadline import Deadline, opener, running
+from scrapers.fetch.slots import Slots
 from scrapers.item import SourceError
 
 __all__ = ["DEFAULT_MAX_BYTES", "Fetched", "Fetcher", "decode", "detect_encoding"]
@@ -77,7 +81,14 @@ class Fetcher:
         self.retries = retries
         self.backoff = backoff
         self.max_redirects = max_redirects
+        self.slots: Slots | None = None  # no limit on requests at once
         self._opener = opener()
+
+    def sharing(self, slots: Slots) -> Fetcher:
+        """This fetcher (its cache too), its requests taking slots of `slots`."""
+        shared = copy.copy(self)
+        shared.slots = slots
+        return shared
 
     def limited(
         self, timeout: float | None = None, deadline: float | None = None, max_bytes: int | None = None
@@ -144,7 +155,7 @@ class Fetcher:
         while True:
             try:
                 request = urllib.request.Request(current, headers=headers)
-                with self._opener.open(request, timeout=clock.next_timeout()) as response:
+                with self._slot(current, clock), self._opener.open(request, timeout=clock.next_timeout()) as response:
                     data = body.read(response, url, max_bytes)
                     fetched = Fetched(data, response.headers.get_content_charset(), current)
                     etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
@@ -166,6 +177,15 @@ class Fetcher:
             elif self.cache:
                 self.cache.discard(url)
             return fetched
+
+    @contextlib.contextmanager
+    def _slot(self, url: str, clock: Deadline) -> Iterator[None]:
+        if self.slots is None:
+            yield
+            return
+        with self.slots.request(url) as waited:
+            clock.extend(waited)
+            yield
 
     def _redirect(self, url: str, seen: list[str], target: str) -> str:
         scheme = urlsplit(target).scheme.lower()

@@ -30,6 +30,10 @@ class Deadline:
         self.idle = idle
         self.end = time.monotonic() + seconds
 
+    def extend(self, seconds: float) -> None:
+        """Move the deadline on: time spent waiting for a turn is not the fetch's."""
+        self.end += seconds
+
     def remaining(self) -> float:
         return self.end - time.monotonic()
 
