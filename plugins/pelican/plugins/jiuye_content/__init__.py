@@ -159,6 +159,8 @@ def prepare(content: object) -> None:
         article.override_url = route.url(slug=article.slug)
         article.override_save_as = route.save_as(slug=article.slug)
         article.template = template
+    else:  # Pelican formats the URL from its pattern on every read; lists, feeds and search read it often
+        article.override_url, article.override_save_as = article.url, article.save_as
 
 
 def body_lines(content: Article | Page) -> list[str]:
