@@ -48,7 +48,7 @@ def online_fair(demo_site) -> str:
 
 def pages(demo_site) -> list[str]:
     job, fair = job_with_phone(demo_site), online_fair(demo_site)
-    return ["/", job, fair, "/fairs/", "/fairs/jilin/", "/jobs/", "/search/?q=暖心"]
+    return ["/", job, fair, "/fairs/", "/fairs/jilin/", "/jobs/", "/search/?q=暖心", "/data/"]
 
 
 def wait_for_search(page) -> None:
