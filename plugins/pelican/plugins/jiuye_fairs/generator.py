@@ -12,7 +12,7 @@ import icalendar
 from pelican.generators import Generator
 
 from jiuye import model, regions, schema
-from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings, write_file
 from pelican.plugins.jiuye_content.settings import URLS, Route
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
@@ -159,14 +159,9 @@ class FairsGenerator(Generator):
             self._write_scope(writer, fairs, province)
             if fairs:
                 calendar_bytes = ics_calendar(f"{province.short}招聘会", [events[a.slug] for a in fairs])
-                _write(output / self._calendar(province).save_as(slug=province.slug), calendar_bytes)
+                write_file(output / self._calendar(province).save_as(slug=province.slug), calendar_bytes)
         if self.fairs:
-            _write(output / self._calendar(None).save_as(), ics_calendar("全国招聘会", list(events.values())))
+            write_file(output / self._calendar(None).save_as(), ics_calendar("全国招聘会", list(events.values())))
         for article in self.fairs:
             calendar_bytes = ics_calendar(article.title, [events[article.slug]])
-            _write(output / URLS.fair_calendar.save_as(slug=article.slug), calendar_bytes)
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+            write_file(output / URLS.fair_calendar.save_as(slug=article.slug), calendar_bytes)

@@ -17,7 +17,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from jiuye import regions
-from pelican.plugins.jiuye_content import absolute_root, settings
+from pelican.plugins.jiuye_content import absolute_root, settings, write_file
 from pelican.plugins.jiuye_content.fragments import SHOWN
 from pelican.plugins.jiuye_content.settings import URLS
 from pelican.plugins.jiuye_opendata import records, sitemap
@@ -39,11 +39,6 @@ class ProvinceFiles:
     jobs: int
     fairs_url: str
     fairs: int
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 class OpenDataGenerator(Generator):
@@ -69,7 +64,7 @@ class OpenDataGenerator(Generator):
         signals.finalized.disconnect(self.write_sitemap)
         files = sitemap.sitemaps(self.pages, self.root, URLS.sitemap.save_as(), URLS.sitemap_part.save_as_pattern)
         for name, data in files.items():
-            _write(Path(self.output_path) / name, data)
+            write_file(Path(self.output_path) / name, data)
 
     def generate_context(self) -> None:
         self.context[SHOWN] = []  # shared by every page's context: filled by `once` as a page renders
@@ -96,15 +91,15 @@ class OpenDataGenerator(Generator):
         output = Path(self.output_path)
         feeds = (("在招岗位", URLS.jobs_json, self.jobs), ("未结束的招聘会", URLS.fairs_json, self.fairs))
         for name, route, listed in feeds:
-            _write(output / route.save_as(), self._feed(name, route, [record for _, record in listed]))
+            write_file(output / route.save_as(), self._feed(name, route, [record for _, record in listed]))
         province_files = []
         for province in regions.provinces():  # every province has its files, with or without rows
             jobs = [r for p, r in self.jobs if p == province]
             fairs = [r for p, r in self.fairs if p == province]
             files = ProvinceFiles(province, URLS.jobs_csv.url(slug=province.slug), len(jobs),
                                   URLS.fairs_csv.url(slug=province.slug), len(fairs))  # fmt: skip
-            _write(output / files.jobs_url, csv_bytes(records.JOB_FIELDS, jobs))
-            _write(output / files.fairs_url, csv_bytes(records.FAIR_FIELDS, fairs))
+            write_file(output / files.jobs_url, csv_bytes(records.JOB_FIELDS, jobs))
+            write_file(output / files.fairs_url, csv_bytes(records.FAIR_FIELDS, fairs))
             province_files.append(files)
         writer.write_file(
             URLS.open_data.save_as(),
@@ -117,4 +112,4 @@ class OpenDataGenerator(Generator):
             fair_count=len(self.fairs),
             source_note=SOURCE_NOTE,
         )
-        _write(output / URLS.robots.save_as(), sitemap.robots(f"{self.root}/{URLS.sitemap.url()}"))
+        write_file(output / URLS.robots.save_as(), sitemap.robots(f"{self.root}/{URLS.sitemap.url()}"))
