@@ -10,6 +10,7 @@ soonest first, ties by id), so the same content and JIUYE_NOW give the same byte
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,14 @@ class ProvinceFiles:
     jobs: int
     fairs_url: str
     fairs: int
+
+
+def _by_province(located: list[tuple[str, dict]]) -> dict[str, list[dict]]:
+    """The records of each province (by code), in the order given."""
+    grouped = defaultdict(list)
+    for code, record in located:
+        grouped[code].append(record)
+    return grouped
 
 
 class OpenDataGenerator(Generator):
@@ -71,8 +80,8 @@ class OpenDataGenerator(Generator):
         jobs = sorted(self.context.get("open_jobs", []), key=lambda a: a.slug)
         jobs.sort(key=lambda a: a.date, reverse=True)
         fairs = sorted(self.context.get("upcoming_fairs", []), key=lambda a: (a.fair.first_day, a.slug))
-        self.jobs = [(a.item.province, records.job_record(a.job_json_ld)) for a in jobs]
-        self.fairs = [(a.item.province, records.fair_record(a.fair_json_ld)) for a in fairs]
+        self.jobs = [(a.item.province.code, records.job_record(a.job_json_ld)) for a in jobs]
+        self.fairs = [(a.item.province.code, records.fair_record(a.fair_json_ld)) for a in fairs]
 
     def _feed(self, name: str, route, elements: list[dict]) -> bytes:
         """A schema.org DataFeed: the build's date, where the data comes from, and the records."""
@@ -92,10 +101,10 @@ class OpenDataGenerator(Generator):
         feeds = (("在招岗位", URLS.jobs_json, self.jobs), ("未结束的招聘会", URLS.fairs_json, self.fairs))
         for name, route, listed in feeds:
             write_file(output / route.save_as(), self._feed(name, route, [record for _, record in listed]))
+        jobs_in, fairs_in = _by_province(self.jobs), _by_province(self.fairs)
         province_files = []
         for province in regions.provinces():  # every province has its files, with or without rows
-            jobs = [r for p, r in self.jobs if p == province]
-            fairs = [r for p, r in self.fairs if p == province]
+            jobs, fairs = jobs_in.get(province.code, []), fairs_in.get(province.code, [])
             files = ProvinceFiles(province, URLS.jobs_csv.url(slug=province.slug), len(jobs),
                                   URLS.fairs_csv.url(slug=province.slug), len(fairs))  # fmt: skip
             write_file(output / files.jobs_url, csv_bytes(records.JOB_FIELDS, jobs))
