@@ -63,7 +63,7 @@ class OpenDataGenerator(Generator):
         """A page just written: its URL and lastmod; the list of what it showed is emptied for the next."""
         listed = context.get(SHOWN, [])
         own = sitemap.own_content(context)
-        if sitemap.published(own):
+        if sitemap.indexed(own):
             when = sitemap.lastmod(own, listed)
             self.pages.append(sitemap.Entry(sitemap.page_url(self.root, context["output_file"]), when))
         listed.clear()

@@ -5,7 +5,7 @@ newest date (Modified, else Date) of the content the page itself shows — the a
 renders, and the items its lists show (each list entry is noted as it is rendered:
 jiuye_content/fragments.py, SHOWN) — never the clock, so the same content writes the same file.
 A page that shows no dated content (the search page, the list of provinces) has no lastmod,
-which the protocol allows. Drafts and hidden pages are left out.
+which the protocol allows. Drafts, hidden pages and a syndicated story's repeats are left out.
 
 Over 50,000 URLs (the protocol's limit per file) the URLs go into sitemap-1.xml, sitemap-2.xml …
 and sitemap.xml becomes their sitemap index. Locations are absolute (SITEURL), percent-encoded
@@ -55,9 +55,10 @@ def own_content(localcontext: Mapping) -> Content | None:
     return own if isinstance(own, Content) else None
 
 
-def published(own: Content | None) -> bool:
-    """Drafts and hidden pages are not for search engines."""
-    return getattr(own, "status", "published") == "published"
+def indexed(own: Content | None) -> bool:
+    """Drafts, hidden pages and the repeats of a syndicated story (whose canonical URL is the
+    first one's: jiuye_content.merge_syndicated) are not for search engines."""
+    return getattr(own, "status", "published") == "published" and not getattr(own, "repeats", None)
 
 
 def _w3c(moment: datetime) -> str:
