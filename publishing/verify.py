@@ -15,7 +15,7 @@ import icalendar
 
 LINK_ATTRIBUTES = {"href", "src", "action", "poster"}
 LOCAL_ADDRESSES = ("127.0.0.1", "localhost:", "0.0.0.0")
-TEXT_SUFFIXES = {".html", ".xml", ".ics", ".json", ".js", ".css", ".txt"}
+TEXT_SUFFIXES = {".html", ".xml", ".ics", ".json", ".js", ".css", ".txt", ".csv"}
 ATOM = "{http://www.w3.org/2005/Atom}feed"
 
 

@@ -18,6 +18,8 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg", "data:application")
 FORBIDDEN_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "template", "math"}
 ALLOWED_META = {"charset", "viewport", "description", "referrer", "content-security-policy"}
+# The theme's Open Graph tags (base.html), by their property.
+ALLOWED_META |= {f"og:{name}" for name in ("title", "type", "url", "description", "site_name", "locale")}
 # Attributes a browser reads as a URL (HTML, SVG, and the old ones some browsers still honour).
 URL_ATTRIBUTES = {
     "href",
@@ -75,7 +77,7 @@ def check_markup(soup: BeautifulSoup, where: Path | str, findings: Findings, the
         elif name in FORBIDDEN_TAGS:
             findings.add(where, f"<{name}> element")
         elif name == "meta":
-            keys = {(element.get("http-equiv") or element.get("name") or "").lower()} | (
+            keys = {(element.get("http-equiv") or element.get("name") or element.get("property") or "").lower()} | (
                 {"charset"} if element.get("charset") else set()
             )
             if not keys & ALLOWED_META:

@@ -54,7 +54,7 @@ def online_fair(demo_site) -> str:
 
 def pages(demo_site) -> list[str]:
     job, fair = job_with_phone(demo_site), online_fair(demo_site)
-    portal = ["/province/chongqing/", "/campaign/nuanxin/"]
+    portal = ["/province/chongqing/", "/campaign/nuanxin/", "/data/"]
     return ["/", job, fair, "/fairs/", "/fairs/jilin/", "/jobs/", "/search/?q=暖心", *portal]
 
 

@@ -3,6 +3,7 @@ text and URL field; scraped and built as in production, then read as a browser r
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
 import json
@@ -11,6 +12,7 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -201,3 +203,27 @@ def test_the_home_map_and_first_screen_stay_whole_whatever_the_items_say(hostile
     for item in listed:
         assert {tag.name for tag in item.find_all(True)} <= {"a", "p", "span", "time"}, item
         assert len(item.find_all("a")) == 1 and item.a["href"].startswith("/jobs/")
+
+
+def test_open_data_files_parse_and_no_cell_runs_as_a_formula(hostile):
+    """The matrix's jobs and fairs in /data/: the JSON parses, every URL in it is http(s), and no
+    CSV cell begins with what a spreadsheet reads as a formula."""
+    data = hostile.output / "data"
+    feeds = [json.loads((data / f"{name}.json").read_text(encoding="utf-8")) for name in ("jobs", "fairs")]
+    records = [record for feed in feeds for record in feed["dataFeedElement"]]
+    urls = [url for record in records for url in urls_in(record)]
+    assert len(records) > 100 and len(urls) >= len(records)
+    assert all(urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc for url in urls)
+    cells = [c for path in sorted(data.glob("*/*.csv")) for row in csv.reader(path.open(encoding="utf-8-sig"))
+             for c in row]  # fmt: skip
+    assert len(cells) > 1000
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"))]
+
+
+def urls_in(value: object) -> list[str]:
+    """Every value of a "url" key, at any depth."""
+    if isinstance(value, dict):
+        return [u for key, v in value.items() for u in ([v] if key == "url" else urls_in(v))]
+    if isinstance(value, list):
+        return [u for item in value for u in urls_in(item)]
+    return []

@@ -36,7 +36,7 @@ def test_the_month_strip_leads_to_each_month_with_upcoming_fairs(demo_site):
     for province in ("hubei", "jilin", "sichuan"):
         page = soup(demo_site / "province" / province / "index.html")
         listed = len(page.select("section[aria-labelledby=fairs] .fair-list > li"))
-        months = page.select(".month-strip a")
+        months = page.select(".fair-months a")
         assert bool(months) == bool(listed), province
         for link in months:
             assert _exists(demo_site, link["href"]) and f"/fairs/{province}/" in link["href"]

@@ -11,8 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from pelican.plugins.jiuye_shards import Shard, shard_of
 
+from pelican.plugins.jiuye_shards import Shard, shard_of
 from publishing import shards
 from tests.conftest import BUILD_NOW, ROOT
 

@@ -19,6 +19,7 @@ import html
 import logging
 from collections import defaultdict
 from datetime import datetime
+from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
@@ -56,6 +57,13 @@ def json_ld_filter(data: object) -> Markup:
 def absolute_root(settings: dict) -> str:
     """Where the site lives, for URLs that must be absolute (JSON-LD, .ics): SITEURL, else FEED_DOMAIN."""
     return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """A file a generator writes beside Pelican's pages (calendars, data files) into the build's
+    output; publishing/ keeps the live times of files whose bytes did not change."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _raw_metadata(article: Article) -> dict[str, str | datetime]:

@@ -5,6 +5,9 @@ pages and their combinations; a news item on its province's, its campaigns' and 
 An entry macro may read only its item, SITEURL (which a build with RELATIVE_URLS changes per
 page) and what is the same all build long (today): item and SITEURL, with the macro's name, are
 the key.
+
+Each entry is also noted in the list at SHOWN in the context, when there is one: the items the
+page being rendered lists, which jiuye_opendata's sitemap dates the page by.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from jinja2 import pass_context
 from jinja2.runtime import Context, Macro
 from markupsafe import Markup
 
+SHOWN = "jiuye_shown"
+
 
 class Fragments:
     def __init__(self) -> None:
@@ -20,6 +25,9 @@ class Fragments:
 
     @pass_context
     def __call__(self, context: Context, macro: Macro, item: object) -> Markup:
+        shown = context.get(SHOWN)
+        if shown is not None:
+            shown.append(item)
         key = (macro.name, item, context.get("SITEURL"))
         found = self.rendered.get(key)
         if found is None:

@@ -185,6 +185,14 @@ class Urls:
     province_fairs_calendar: Route = file("fairs/{slug}.ics")
     search_index: Route = Route("search/i/", "search/i/")  # a folder: its layout in jiuye_search/index.py
     lunr_js: Route = file("{theme}/js/lunr.min.js")  # theme: THEME_STATIC_DIR
+    open_data: Route = page("data/")  # what the data files hold, field by field
+    jobs_json: Route = file("data/jobs.json")  # open jobs
+    fairs_json: Route = file("data/fairs.json")  # fairs not yet over
+    jobs_csv: Route = file("data/{slug}/jobs.csv")  # a province's open jobs
+    fairs_csv: Route = file("data/{slug}/fairs.csv")
+    sitemap: Route = file("sitemap.xml")  # past 50,000 pages the index of sitemap-<n>.xml
+    sitemap_part: Route = file("sitemap-{number}.xml")
+    robots: Route = file("robots.txt")
 
 
 URLS = Urls()

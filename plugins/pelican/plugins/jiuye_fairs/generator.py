@@ -10,14 +10,14 @@ from pathlib import Path
 
 import icalendar
 from pelican.generators import Generator
-from pelican.plugins.jiuye_shards import owns
 
 from jiuye import model, regions, schema
-from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings
+from pelican.plugins.jiuye_content import absolute_root, by_province, reject, settings, write_file
 from pelican.plugins.jiuye_content.settings import URLS, Route
 from pelican.plugins.jiuye_fairs.grid import Month, grid
 from pelican.plugins.jiuye_fairs.ics import ics_calendar, ics_event
 from pelican.plugins.jiuye_fairs.json_ld import json_ld
+from pelican.plugins.jiuye_shards import owns
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 # /fairs/…/online/ and offline/: label, and which fairs each lists.
@@ -168,6 +168,4 @@ class FairsGenerator(Generator):
     def _write(self, name: str, title: str, events: list) -> None:
         """A calendar file, made and written only by the shard that owns it (jiuye_shards)."""
         if owns(self.settings, name):
-            path = Path(self.output_path) / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(ics_calendar(title, events))
+            write_file(Path(self.output_path) / name, ics_calendar(title, events))

@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from pelican.generators import Generator
-from pelican.plugins.jiuye_shards import owns
 
 from jiuye import model
 from jiuye.excerpt import excerpt
@@ -19,6 +18,7 @@ from pelican.plugins.jiuye_content import body_lines, settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
+from pelican.plugins.jiuye_shards import owns
 
 logger = logging.getLogger(__name__)
 PROGRESS_FROM = 2000  # show a progress bar on sites at least this large

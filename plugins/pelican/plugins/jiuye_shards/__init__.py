@@ -5,8 +5,9 @@ folders (publishing/shards.py). Without the setting, every file is written, as u
 from __future__ import annotations
 
 from pelican import signals
-from pelican.plugins.jiuye_shards.owner import Shard, shard_of
 from pelican.writers import Writer
+
+from pelican.plugins.jiuye_shards.owner import Shard, shard_of
 
 SETTING = "JIUYE_SHARD"
 __all__ = ["SETTING", "Shard", "owns", "shard_of"]
