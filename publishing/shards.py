@@ -4,8 +4,9 @@ Each task runs Pelican over the whole content with JIUYE_SHARD = "i/N" (the jiuy
 writes only that shard's files: owner.py) into a folder of its own, made afresh for each attempt
 and renamed into place when complete, so a task is idempotent and a retry after a lost worker
 never meets a half-written folder. All tasks share one build time (JIUYE_NOW), so every shard
-renders what one single build renders. The merge moves each shard's files into the release;
-a path two shards both wrote (the theme's static files) must have the same bytes.
+renders what one single build renders. The merge moves each shard's files into the release (a
+path two shards both wrote, such as the theme's static files, must have the same bytes) and
+writes the sitemap of the pages every shard recorded.
 
 A LocalCluster by default; any running Dask scheduler by address, whose workers must see the same
 content and build folders at the same paths (a shared volume).
@@ -23,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 from jiuye import dates
+from pelican.plugins.jiuye_opendata import sitemap
+from pelican.plugins.jiuye_opendata.generator import sitemap_files
 
 RETRIES = 3  # attempts after a lost worker or a failed run, per shard
 
@@ -48,8 +51,19 @@ def build_shard(index: int, count: int, content: str, settings: str, work: str, 
 
 def merge(folders: list[Path], target: Path) -> int:
     """Move every shard's files into `target`; the number of files. A file two shards wrote must
-    be byte for byte the same."""
+    be byte for byte the same. The sitemap is written of every shard's pages."""
     moved = 0
+    root, pages = "", []
+    for folder in folders:
+        recorded = folder / sitemap.SHARD_ENTRIES
+        if recorded.is_file():
+            root, entries = sitemap.entries_from_json(recorded.read_bytes())
+            pages += entries
+            recorded.unlink()
+    for name, data in sitemap_files(pages, root).items() if pages else ():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes(data)
+        moved += 1
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             relative = path.relative_to(folder)

@@ -23,6 +23,7 @@ from pelican.plugins.jiuye_content.fragments import SHOWN
 from pelican.plugins.jiuye_content.settings import URLS
 from pelican.plugins.jiuye_opendata import records, sitemap
 from pelican.plugins.jiuye_opendata.csv_file import csv_bytes
+from pelican.plugins.jiuye_shards import shard
 
 # Where the data comes from and how to credit it; no licence of its own is claimed over others' postings.
 SOURCE_NOTE = (
@@ -50,6 +51,11 @@ def _by_province(located: list[tuple[str, dict]]) -> dict[str, list[dict]]:
     return grouped
 
 
+def sitemap_files(pages: list[sitemap.Entry], root: str) -> dict[str, bytes]:
+    """sitemap.xml (and its parts past 50,000 URLs), by path."""
+    return sitemap.sitemaps(pages, root, URLS.sitemap.save_as(), URLS.sitemap_part.save_as_pattern)
+
+
 class OpenDataGenerator(Generator):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -71,8 +77,10 @@ class OpenDataGenerator(Generator):
     def write_sitemap(self, pelican) -> None:
         signals.content_written.disconnect(self.collect)
         signals.finalized.disconnect(self.write_sitemap)
-        files = sitemap.sitemaps(self.pages, self.root, URLS.sitemap.save_as(), URLS.sitemap_part.save_as_pattern)
-        for name, data in files.items():
+        if shard(self.settings):  # one shard's pages: the merge writes the sitemap of all
+            write_file(Path(self.output_path) / sitemap.SHARD_ENTRIES, sitemap.entries_json(self.pages, self.root))
+            return
+        for name, data in sitemap_files(self.pages, self.root).items():
             write_file(Path(self.output_path) / name, data)
 
     def generate_context(self) -> None:

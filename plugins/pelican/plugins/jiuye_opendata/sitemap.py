@@ -14,6 +14,7 @@ and XML-escaped by ElementTree.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,6 +100,22 @@ def sitemaps(entries: Iterable[Entry], root_url: str, name: str, part: str, limi
             ElementTree.SubElement(sitemap, "lastmod").text = _w3c(max(dates))
     files[name] = _xml(index)
     return files
+
+
+# A shard of a sharded build (jiuye_shards) writes its pages' entries here instead of a sitemap;
+# the merge (publishing/shards.py) writes the one sitemap of all of them.
+SHARD_ENTRIES = ".sitemap-entries.json"
+
+
+def entries_json(entries: Iterable[Entry], root_url: str) -> bytes:
+    rows = [[e.loc, e.lastmod.isoformat() if e.lastmod else None] for e in entries]
+    return json.dumps({"root": root_url, "entries": rows}, ensure_ascii=False).encode()
+
+
+def entries_from_json(data: bytes) -> tuple[str, list[Entry]]:
+    loaded = json.loads(data)
+    rows = [Entry(loc, datetime.fromisoformat(when) if when else None) for loc, when in loaded["entries"]]
+    return loaded["root"], rows
 
 
 def robots(sitemap_url: str) -> bytes:
