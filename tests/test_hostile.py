@@ -23,6 +23,7 @@ from tests.conftest import new_content_dir, run_python
 from tests.hostile import FLAG, Matrix, payloads
 from tests.hostile_matrix import write_matrix
 from tests.inspect_output import check_site
+from tests.test_opendata import urls_in
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REPORT_LINE = re.compile(r"^跳过 \[(?P<source>[a-z0-9-]+)\] 条目 (?P<item>.+?): 字段 (?P<field>\S+) = ", re.MULTILINE)
@@ -219,11 +220,3 @@ def test_open_data_files_parse_and_no_cell_runs_as_a_formula(hostile):
     assert len(cells) > 1000
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠"))]
 
-
-def urls_in(value: object) -> list[str]:
-    """Every value of a "url" key, at any depth."""
-    if isinstance(value, dict):
-        return [u for key, v in value.items() for u in ([v] if key == "url" else urls_in(v))]
-    if isinstance(value, list):
-        return [u for item in value for u in urls_in(item)]
-    return []

@@ -313,15 +313,16 @@ def test_hostile_text_survives_json_exactly_and_is_inert_in_csv(hostile_site):
                 if isinstance(value, str):
                     assert text in (value, f"'{value}") and (text == value) == (not value.startswith(FORMULA))
         # every exported URL is http(s), whatever the fields said
-        urls = [u for r in records for u in _all_urls(r)]
+        urls = [u for r in records for u in urls_in(r)]
         assert urls and all(urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc for u in urls)
 
 
-def _all_urls(value: object) -> list[str]:
+def urls_in(value: object) -> list[str]:
+    """Every value of a "url" key, at any depth."""
     if isinstance(value, dict):
-        return [u for k, v in value.items() for u in ([v] if k == "url" else _all_urls(v))]
+        return [u for key, v in value.items() for u in ([v] if key == "url" else urls_in(v))]
     if isinstance(value, list):
-        return [u for item in value for u in _all_urls(item)]
+        return [u for item in value for u in urls_in(item)]
     return []
 
 
