@@ -14,6 +14,7 @@ from datetime import date
 from unicodedata import normalize
 from urllib.parse import quote
 
+from jiuye.regions import Province
 from jiuye.report_figures import LABELS, Figure
 
 
@@ -95,7 +96,7 @@ def for_campaign(all_cards: Sequence[Card], slug: str) -> list[Card]:
 
 @dataclass
 class Row:
-    province: object  # regions.Province
+    province: Province
     news: int = 0  # the campaign's news about it
     cells: dict[str, Card] = field(default_factory=dict)  # column (what it counts) -> its latest card
 
@@ -119,7 +120,7 @@ def _value(row: Row, column: str) -> int:
     return row.cells[column].figure.count.value if column in row.cells else 0
 
 
-def province_table(campaign_cards: Sequence[Card], news_by_province: dict[object, int]) -> Table:
+def province_table(campaign_cards: Sequence[Card], news_by_province: dict[Province, int]) -> Table:
     """One row per province with news or figures in the campaign; a column per thing counted."""
     rows: dict[str, Row] = {p.code: Row(p, count) for p, count in news_by_province.items()}
     for card in campaign_cards:

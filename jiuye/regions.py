@@ -167,10 +167,8 @@ def province_abbreviations() -> dict[str, Province]:
 
 @cache
 def city_names() -> dict[str, City]:
-    """Spellings of cities usable in running text, mapped to the city.
-
-    Short forms that are also everyday words (长治久安, 来宾) are left out; their full names stay.
-    """
+    """Spellings of cities usable in running text, mapped to the city. Short forms that are also
+    everyday words (长治久安, 来宾) are left out; their full names stay."""
     ambiguous = set(_extra_places()["ambiguous_short_names"])
     spellings: dict[str, City] = {}
     for province in provinces():
