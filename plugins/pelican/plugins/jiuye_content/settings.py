@@ -185,6 +185,7 @@ class Urls:
     province_fairs_calendar: Route = file("fairs/{slug}.ics")
     search_index: Route = Route("search/i/", "search/i/")  # a folder: its layout in jiuye_search/index.py
     lunr_js: Route = file("{theme}/js/lunr.min.js")  # theme: THEME_STATIC_DIR
+    service_worker: Route = file("sw.js")  # at the root: a worker's scope is its folder and below
 
 
 URLS = Urls()
