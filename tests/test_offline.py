@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import re
 import shutil
 import threading
@@ -81,9 +82,19 @@ class Site:
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
 
+def published_long_ago(site: Path, copy: Path) -> Path:
+    """A copy of a built site whose files were last modified a year ago: the browser's HTTP cache
+    then deems them fresh for a while (heuristic freshness, no Cache-Control), as on a real host."""
+    shutil.copytree(site, copy)
+    year_ago = time.time() - 365 * 86400
+    for path in copy.rglob("*"):
+        os.utime(path, (year_ago, year_ago))
+    return copy
+
+
 @pytest.fixture
-def live(demo_site):
-    site = Site(demo_site)
+def live(demo_site, tmp_path):
+    site = Site(published_long_ago(demo_site, tmp_path / "live"))
     yield site
     site.httpd.shutdown()
 
@@ -142,8 +153,8 @@ def test_a_new_release_replaces_the_old_cache(reader, live, demo_site, tmp_path)
     content = shutil.copytree(demo_site.parent / "content", tmp_path / "content")
     (content / "news").mkdir(exist_ok=True)
     (content / "news" / "hubei-second-round.md").write_text(NEW_ITEM, encoding="utf-8")
-    new_site = tmp_path / "output"
-    build_site(content, new_site)
+    build_site(content, tmp_path / "output")
+    new_site = published_long_ago(tmp_path / "output", tmp_path / "new-release")
     old, new = release_of(demo_site), release_of(new_site)
     assert old != new
 

@@ -56,7 +56,8 @@ var NOT_SAVED = "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">" +
    page is one page), else a short page that says why nothing is shown. */
 function page(event) {
   var request = event.request;
-  return fetch(request).then(function (response) {
+  /* no-cache: the browser's HTTP cache may hold the page too, but only the server says it is live */
+  return fetch(new Request(request, { cache: "no-cache" })).then(function (response) {
     return keep(event, request, response);
   }, function () {
     return caches.open(CACHE).then(function (cache) {

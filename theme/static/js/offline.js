@@ -1,6 +1,7 @@
 /* Offline reading, on every page (base.html): registers the service worker (/sw.js, written by
    plugins/jiuye_offline from theme/worker/sw.js) and, when it served this page from its cache
-   because the network failed, says so in #offline-status (a role="status" line). When a worker
+   because the network failed or the browser is offline, says so in #offline-status (a
+   role="status" line). When a worker
    takes over an open page (the first visit, a new release) it asks what the page loaded, to keep.
    A same-origin file, not an inline script: the pages' CSP allows none. */
 (function () {
@@ -34,6 +35,12 @@
   }
 
   if (workers.controller) workers.controller.postMessage({ type: "offline?" });
+  /* Shown while the browser is offline: from the worker's cache (or the browser's own) */
+  if (navigator.onLine === false && status && window.caches) {
+    caches.match(location.href, { ignoreSearch: true }).then(function (hit) {
+      show(hit ? hit.headers.get("Date") || "" : "");
+    });
+  }
   workers.register(workerUrl, { scope: scope }).catch(function () {
     return undefined; /* no worker (a private window, a file:// page): the site works as before */
   });
