@@ -131,7 +131,13 @@ def check_calendar(path: Path, findings: Findings) -> None:
         findings.add(path, f".ics does not parse: {error}")
 
 
-THEME_SCRIPTS = ("/theme/js/lunr.min.js", "/theme/js/tokenize.js", "/theme/js/query.js", "/theme/js/search.js")
+THEME_SCRIPTS = (
+    "/theme/js/lunr.min.js",
+    "/theme/js/tokenize.js",
+    "/theme/js/query.js",
+    "/theme/js/search.js",
+    "/theme/js/offline.js",
+)
 
 
 def check_site(output: Path, theme_scripts: tuple[str, ...] = THEME_SCRIPTS) -> Findings:

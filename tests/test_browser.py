@@ -166,7 +166,7 @@ def test_search_finds_news_jobs_and_fairs(phone_js, site_url):
 
 
 def found(page) -> int:
-    return int(page.get_by_role("status").inner_text().split()[1])
+    return int(page.get_by_role("main").get_by_role("status").inner_text().split()[1])
 
 
 def kinds(page) -> set[str]:
@@ -208,7 +208,7 @@ def test_results_as_you_type_with_the_query_in_the_url(phone_js, site_url):
     assert results(phone_js) == ["仓储物流专员"]
     marked = phone_js.locator("#search-results li").first.locator(".snippet mark").all_inner_texts()
     assert "".join(marked) == "江城供应链"  # the employer, highlighted in the snippet
-    assert phone_js.get_by_role("status").inner_text().startswith("找到 1 条")
+    assert phone_js.get_by_role("main").get_by_role("status").inner_text().startswith("找到 1 条")
 
 
 def test_search_without_javascript_says_so(phone, site_url):
@@ -284,7 +284,7 @@ def test_a_one_character_slip_is_corrected(phone_js, site_url):
     found = search(phone_js, site_url, "暖新行动")
     assert SEED_000 in found
     assert phone_js.locator("#search-suggestion").inner_text() == "您是不是要找：暖心行动"
-    assert "暖心行动" in phone_js.get_by_role("status").inner_text()
+    assert "暖心行动" in phone_js.get_by_role("main").get_by_role("status").inner_text()
 
 
 def test_what_the_query_named_shows_as_chips_that_can_be_removed(phone_js, site_url):

@@ -116,13 +116,13 @@ def test_filter_results_start_on_the_first_screen(narrow, site_url):  # noqa: F8
 def test_search_pages_through_every_result_open_jobs_first(narrow, site_url):  # noqa: F811
     narrow.goto(site_url + "/search/?q=暖心")
     seen = results(narrow)
-    total = int(re.match(r"找到 (\d+) 条", narrow.get_by_role("status").inner_text()).group(1))
+    total = int(re.match(r"找到 (\d+) 条", narrow.get_by_role("main").get_by_role("status").inner_text()).group(1))
     assert total > len(seen) == 10
     assert narrow.locator("#search-results .kind").first.inner_text() == "岗位"  # was 10th, behind 2022 news
     next_page = narrow.get_by_role("button", name="下一页")
     while next_page.is_enabled():
         next_page.click()
-        expect(narrow.get_by_role("status")).to_contain_text(f"第 {len(seen) + 1}–")
+        expect(narrow.get_by_role("main").get_by_role("status")).to_contain_text(f"第 {len(seen) + 1}–")
         seen += results(narrow)
         assert narrow.evaluate("document.activeElement.closest('#search-results') !== null")
     assert len(seen) == len(set(seen)) == total

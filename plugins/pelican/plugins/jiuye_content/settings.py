@@ -193,6 +193,7 @@ class Urls:
     sitemap: Route = file("sitemap.xml")  # past 50,000 pages the index of sitemap-<n>.xml
     sitemap_part: Route = file("sitemap-{number}.xml")
     robots: Route = file("robots.txt")
+    service_worker: Route = file("sw.js")  # at the root: a worker's scope is its folder and below
 
 
 URLS = Urls()
