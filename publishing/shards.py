@@ -6,7 +6,8 @@ and renamed into place when complete, so a task is idempotent and a retry after 
 never meets a half-written folder. All tasks share one build time (JIUYE_NOW), so every shard
 renders what one single build renders. The merge moves each shard's files into the release (a
 path two shards both wrote, such as the theme's static files, must have the same bytes) and
-writes the sitemap of the pages every shard recorded.
+writes the sitemap of the pages every shard recorded; then the service worker, whose release
+names every file of the merged tree.
 
 A LocalCluster by default; any running Dask scheduler by address, whose workers must see the same
 content and build folders at the same paths (a shared volume).
@@ -22,6 +23,9 @@ import sys
 import uuid
 from datetime import datetime
 from pathlib import Path
+
+from pelican.plugins import jiuye_offline as offline
+from pelican.settings import read_settings
 
 from jiuye import dates
 from pelican.plugins.jiuye_opendata import sitemap
@@ -105,6 +109,8 @@ def build(content: Path, settings: Path, output: Path, count: int, scheduler: st
             cluster.close()
     output.mkdir(parents=True, exist_ok=True)
     try:
-        return merge(folders, output)
+        files = merge(folders, output)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    offline.write_into(output, read_settings(str(settings)))  # last: it names the release by every file
+    return files + 1

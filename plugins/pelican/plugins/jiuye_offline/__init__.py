@@ -22,6 +22,7 @@ from pathlib import Path
 from pelican import signals
 
 from pelican.plugins.jiuye_content.settings import URLS
+from pelican.plugins.jiuye_shards import shard
 
 logger = logging.getLogger(__name__)
 PLACEHOLDER = "__JIUYE_OFFLINE_CONFIG__"
@@ -45,17 +46,28 @@ def worker(template: str, config: dict) -> str:
 
 
 def write_worker(pelican) -> None:
-    settings = pelican.settings
+    """After the build; in a sharded build (jiuye_shards), the merge writes it once, of all shards."""
+    if not shard(pelican.settings):
+        write_into(Path(pelican.output_path), pelican.settings)
+
+
+def write_into(output: Path, settings: dict) -> None:
+    """The service worker of the finished site in `output`."""
     template = Path(settings["THEME"]) / "worker" / "sw.js"
     if not template.is_file():
         logger.warning("主题中没有 worker/sw.js：不写离线阅读用的 service worker")
         return
-    output = Path(pelican.output_path)
     target = output / URLS.service_worker.save_as()
     cache_first = [f"{settings['THEME_STATIC_DIR']}/", URLS.search_index.url()]
     config = {"release": release(output, target), "cacheFirst": cache_first}
     target.write_text(worker(template.read_text(encoding="utf-8"), config), encoding="utf-8")
 
 
-def register() -> None:
+def last_of_all(_generators) -> None:
+    """Connect the writer once every generator exists, so that it runs after the finalized
+    handlers they connected (the sitemap): the release names every other file."""
     signals.finalized.connect(write_worker)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(last_of_all)
