@@ -225,7 +225,7 @@ def test_the_home_page_s_first_screen_says_what_to_do_this_week_near_me(narrow, 
 
 def test_the_map_s_tiles_are_links_named_with_their_numbers(narrow, site_url):  # noqa: F811
     narrow.goto(site_url + "/")
-    tiles = narrow.get_by_role("link", name=re.compile(r"^\S+：在招岗位 \d+ 个，即将举办招聘会 \d+ 场$"))
+    tiles = narrow.get_by_role("link", name=re.compile(r"^\S+ \d+ 个在招岗位，即将举办招聘会 \d+ 场$"))
     assert tiles.count() == 34
     svg = narrow.locator("svg.tilemap").bounding_box()
     assert svg["x"] >= 0 and svg["x"] + svg["width"] <= narrow.viewport_size["width"]

@@ -112,7 +112,7 @@ def test_each_tile_says_and_shades_its_numbers_as_the_content_counts_them(home, 
     assert all(ranges[s + 1][0] == ranges[s][1] + 1 for s in range(len(ranges) - 1))  # no gap, no overlap
     assert highs[-1] == max(jobs.values())
     for name, (_, label, classes) in tiles(home).items():
-        assert label == f"{name}：在招岗位 {jobs[name]} 个，即将举办招聘会 {fairs[name]} 场"
+        assert label == f"{name} {jobs[name]} 个在招岗位，即将举办招聘会 {fairs[name]} 场"
         [shade] = [int(c.removeprefix("shade-")) for c in classes if c.startswith("shade-")]
         low, high = ranges[shade]
         assert low <= jobs[name] <= high, name

@@ -198,7 +198,7 @@ def test_the_home_map_and_first_screen_stay_whole_whatever_the_items_say(hostile
     assert len(tiles) == 34 and all(re.fullmatch(r"/province/[a-z]+/", a["href"]) for a in tiles)
     assert {tag.name for tag in svg.find_all(True)} <= {"a", "rect", "text", "circle"}
     hubei = next(a for a in tiles if a["href"] == "/province/hubei/")
-    assert int(re.search(r"在招岗位 (\d+) 个", hubei["aria-label"]).group(1)) > len(hostile.vectors)
+    assert int(re.search(r"(\d+) 个在招岗位", hubei["aria-label"]).group(1)) > len(hostile.vectors)
     listed = home.select("#latest-jobs ~ ol > li")
     assert len(listed) == 3
     for item in listed:

@@ -52,8 +52,9 @@ class ProvinceTile:
 
     @property
     def label(self) -> str:
-        """Its link's name: 湖北：在招岗位 4 个，即将举办招聘会 2 场."""
-        return f"{self.province.short}：在招岗位 {self.jobs} 个，即将举办招聘会 {self.fairs} 场"
+        """Its link's name, which begins with what the tile shows (湖北, 4: WCAG 2.5.3): 湖北 4 个在招岗位，
+        即将举办招聘会 2 场."""
+        return f"{self.province.short} {self.jobs} 个在招岗位，即将举办招聘会 {self.fairs} 场"
 
 
 @dataclass(frozen=True)
