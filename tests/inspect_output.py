@@ -135,6 +135,7 @@ THEME_SCRIPTS = (
     "/theme/js/lunr.min.js",
     "/theme/js/tokenize.js",
     "/theme/js/query.js",
+    "/theme/js/search-index.js",
     "/theme/js/search.js",
     "/theme/js/offline.js",
 )

@@ -111,7 +111,7 @@ def _js_order(term: str) -> bytes:
 
 def split(index: Postings, shards: int) -> dict[int, list]:
     """The index as shards of [term, [[ref deltas, scores×100] per field]] entries; the browser
-    (search.js, expand()) rebuilds lunr's invertedIndex and fieldVectors from it."""
+    (search-index.js, expand()) rebuilds lunr's invertedIndex and fieldVectors from it."""
     result: dict[int, list] = defaultdict(list)
     for term in sorted(index, key=_js_order):
         per_field = []
