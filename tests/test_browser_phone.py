@@ -229,7 +229,7 @@ def test_the_map_s_tiles_are_links_named_with_their_numbers(narrow, site_url):  
     assert tiles.count() == 34
     svg = narrow.locator("svg.tilemap").bounding_box()
     assert svg["x"] >= 0 and svg["x"] + svg["width"] <= narrow.viewport_size["width"]
-    tile = narrow.get_by_role("link", name=re.compile("^吉林："))
+    tile = narrow.get_by_role("link", name=re.compile("^吉林 \\d+ 个在招岗位"))
     tile.focus()
     assert narrow.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
     tile.click()
