@@ -4,6 +4,8 @@ folders (publishing/shards.py). Without the setting, every file is written, as u
 
 from __future__ import annotations
 
+from functools import cache
+
 from pelican import signals
 from pelican.writers import Writer
 
@@ -15,7 +17,13 @@ __all__ = ["SETTING", "Shard", "owns", "shard_of"]
 
 def shard(settings) -> Shard | None:
     given = settings.get(SETTING)
-    return Shard.parse(given) if given else None
+    return _parsed(given) if given else None
+
+
+@cache
+def _parsed(text: str) -> Shard:
+    """Read once per run: every file a shard writes asks whether it is the shard's."""
+    return Shard.parse(text)
 
 
 def owns(settings, path: str) -> bool:
