@@ -23,7 +23,7 @@ from pelican.plugins.jiuye_content.fragments import SHOWN
 from pelican.plugins.jiuye_content.settings import URLS
 from pelican.plugins.jiuye_opendata import records, sitemap
 from pelican.plugins.jiuye_opendata.csv_file import csv_bytes
-from pelican.plugins.jiuye_shards import shard
+from pelican.plugins.jiuye_shards import owns, shard
 
 # Where the data comes from and how to credit it; no licence of its own is claimed over others' postings.
 SOURCE_NOTE = (
@@ -106,6 +106,8 @@ class OpenDataGenerator(Generator):
         return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
     def generate_output(self, writer) -> None:
+        if not owns(self.settings, URLS.jobs_json.save_as()):
+            return  # /data/ and robots.txt are national: the other shards of a sharded build skip them
         output = Path(self.output_path)
         feeds = (("在招岗位", URLS.jobs_json, self.jobs), ("未结束的招聘会", URLS.fairs_json, self.fairs))
         for name, route, listed in feeds:
