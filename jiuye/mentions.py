@@ -74,20 +74,30 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
     chars = "".join(regions.province_abbreviations())
-    return re.compile(f"(?<!中)[{chars}]{{2,4}}(?={_JOINT_WORK})")  # 中新合作 is China's, not 新疆's
+    pair = f"(?<!中)[{chars}]{{2,4}}(?={_JOINT_WORK})"  # 中新合作 is China's, not 新疆's
+    return re.compile(f"{pair}|(?<=在)[{chars}](?={_HELD})")
 
 
-# Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同.
+# Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同;
+# or one as the scene of an event: "交流会在京召开", "在沪举行".
 _JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|劳务|协作|合作|对口|协同|东西部|扶贫"
+_HELD = "召开|举行|举办|开幕|启动|开展"
+# National bodies meeting in the capital act for the nation ("人力资源社会保障部、民政部在京举办…").
+_NATIONAL_ACTOR = re.compile(r"[部委]|国务院|中国残联|全国总工会|团中央|国家")
+_CLAUSE_START = re.compile(r"[^，,。；;！？\n]*$")
 
 
 def _abbreviated(text: str, found: list[Mention]) -> list[Mention]:
-    """Provinces named by their abbreviations in a pair (one character alone is too ambiguous)."""
+    """Provinces named by their abbreviations in a pair, or one as an event's scene (one character
+    alone elsewhere is too ambiguous)."""
     taken = {i for m in found for i in range(m.start, m.end)}
     provinces = regions.province_abbreviations()
     pairs = []
     for match in _abbreviation_pattern().finditer(text):
         if taken & set(range(match.start(), match.end())) or len(set(match.group())) < len(match.group()):
+            continue
+        clause = _CLAUSE_START.search(text[max(0, match.start() - 40) : match.start()])
+        if len(match.group()) == 1 and clause and _NATIONAL_ACTOR.search(clause.group()):
             continue
         for offset, char in enumerate(match.group()):
             start = match.start() + offset
@@ -118,28 +128,39 @@ _MOVING_BEFORE = re.compile(
 _MOVING_AFTER = re.compile(
     r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|的企业|企业|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的)"
 )
-# A list of places shares its context: "江西、河南、湖南等地纷纷…", as does "贵州册亨县".
+# A list of places shares its context: "江西、河南、湖南等地纷纷…", as does "贵州册亨县"; so does
+# one with commas that a 等 closes ("来自遂宁市,重庆市潼南区、铜梁区等地区").
 _LIST_JOINER = re.compile(r"^[、和及与]?$")
+_COMMA_JOINER = re.compile(r"^[、和及与,，]?$")
 
 
 def _group(text: str, mention: Mention, mentions: list[Mention]) -> tuple[Mention, Mention]:
     """The first and last name of the list the mention is in ("江西、河南和湖南"), else itself."""
+    grouped = _joined(text, mention, mentions, _COMMA_JOINER)
+    if text.startswith("等", grouped[1].end) and grouped != (mention, mention):
+        return grouped
+    return _joined(text, mention, mentions, _LIST_JOINER)
+
+
+def _joined(text: str, mention: Mention, mentions: list[Mention], joiner: re.Pattern[str]) -> tuple[Mention, Mention]:
     first = last = mentions.index(mention)
-    while first > 0 and _LIST_JOINER.match(text[mentions[first - 1].end : mentions[first].start]):
+    while first > 0 and joiner.match(text[mentions[first - 1].end : mentions[first].start]):
         first -= 1
-    while last + 1 < len(mentions) and _LIST_JOINER.match(text[mentions[last].end : mentions[last + 1].start]):
+    while last + 1 < len(mentions) and joiner.match(text[mentions[last].end : mentions[last + 1].start]):
         last += 1
     return mentions[first], mentions[last]
 
 
-# Going somewhere to recruit or to visit people there, where it is reported: "前往河南信阳招工",
-# "前往贵州习水县、桐梓县，慰问…" (but "赴广东开展劳务对接" sends people: a destination).
+# Going somewhere to recruit, to visit people or firms there, where it is reported: "前往河南信阳招工",
+# "前往贵州习水县、桐梓县，慰问…", "赴重庆联合访企拓岗", "到焦作、郑州等地的多家企业考察" (but
+# "赴广东开展劳务对接" sends people: a destination).
 _ACTING_THERE = re.compile(
-    r"(?:[\u4e00-\u9fff]{0,6}?(?:地区|一带))?[,，]?(?:招工|招聘|揽才|引才|抢人|慰问|看望|走访|入户)"
+    r"(?:等地)?(?:[\u4e00-\u9fff]{0,6}?(?:地区|一带))?(?:的[\u4e00-\u9fff]{0,8}?(?:企业|单位|公司))?[,，]?"
+    r"(?:联合|集中|开展|进行|深入)?(?:招工|招聘|揽才|引才|抢人|慰问|看望|走访|入户|访企|考察|调研)"
 )
 
 
-_GOING_TO = re.compile(r"(?:赴|前往|奔赴|来到|走进)[^，,。；;]{0,10}$")
+_GOING_TO = re.compile(r"(?:赴|前往|奔赴|来到|走进|外出到|深入到)[^，,。；;]{0,10}$")
 
 
 def _goes_to_act(text: str, first: Mention, last: Mention) -> bool:

@@ -3,9 +3,10 @@ with its sentence, province, campaign and date — what the portal's figure card
 
 A figure is the article's one province's; in an article about several, the province its
 sentence names, else the one its paragraph or an earlier paragraph names (a roundup's section);
-in an article about none, national; the campaign the sentence or else the article names; and its date (a "截至3月底" in
-the sentence, else the article's). Plans and forecasts (预计, 力争) and counts per person
-(每名…3个岗位) are not figures.
+national in an article about none, or where its sentence or paragraph names no province but the
+nation (全国, 我国) or a national body (人社部); the campaign the sentence or else the article
+names; and its date (a "截至3月底" in the sentence, else the article's). Plans and forecasts
+(预计, 力争) and counts per person (每名…3个岗位) are not figures.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _CLAUSE = re.compile(r"[^,，;；:：]+")
 _AS_OF = re.compile(r"截至|截止")
 _PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
 _PER_HEAD = re.compile(r"每名|每人|每户|人均|每位|每家")
+# A sentence or paragraph that names no province but the nation or a national body is national.
+_NATIONAL = re.compile(
+    r"全国|我国|中国(?!人民|共产)|国务院|人社部(?!门)|(?<![省市县区])人力资源(?:和)?社会保障部|教育部"
+)
 
 
 @dataclass(frozen=True)
@@ -64,13 +69,15 @@ def find(
     section = about[0] if len(about) == 1 else None  # a roundup's province carries over its paragraphs
     for paragraph in text.split("\n"):
         if roundup:
-            section = _province_named(paragraph, about) or section
+            section = _province_named(paragraph, about) or (None if _NATIONAL.search(paragraph) else section)
         for written in sentences(paragraph):
             sentence = unicodedata.normalize("NFKC", written)  # read as normalised, shown as written
             counted = list(_counts(sentence))
             if not counted:
                 continue
-            province = (_province_named(sentence, about) if roundup else None) or section
+            province = _province_named(sentence, about) if roundup else None
+            if province is None and not _NATIONAL.search(sentence):
+                province = section
             campaign = (next(iter(campaigns_in(sentence)), None) if several else None) or article_campaign
             day = published
             if _AS_OF.search(sentence) and (as_of := text_days.first(sentence, published)) and as_of.day:

@@ -122,3 +122,26 @@ def test_a_place_people_go_to_do_the_reported_thing_is_a_scene():
     assert {c.name for c in places.cities} == {"苏州市", "信阳市"}
     visiting = "晋江市人社局带队前往贵州习水县、桐梓县，慰问晋企工人亲属。"
     assert {c.name for c in extract.places_about("", visiting).cities} == {"泉州市", "遵义市"}
+
+
+def test_a_place_visited_to_see_its_firms_is_a_scene():
+    # Real wording (a61: 郏县残联, 2011; a69: 教育部 roundup, 2023).
+    trip = "郏县残联又外出到汝州、焦作、郑州、新乡等地的多家福利企业考察。"
+    assert {c.name for c in extract.places_about("", trip).cities} == {"平顶山市", "焦作市", "郑州市", "新乡市"}
+    visits = "四川省教育厅组织省内60所高校的代表赴重庆联合访企拓岗。"
+    assert {p.short for p in extract.places_about("", visits).provinces} == {"四川", "重庆"}
+    assert extract.places_about("", "农民工乘专列前往浙江务工。").provinces == []
+
+
+def test_a_list_with_commas_closed_by_deng_shares_its_origin():
+    text = "招聘会在遂宁举行，共有来自遂宁市,重庆市潼南区、铜梁区、荣昌区等川渝毗邻地区约60家用工单位参加。"
+    assert [p.short for p in extract.places_about("", text).provinces] == ["四川"]
+
+
+def test_an_event_in_the_capital_named_by_its_abbreviation():
+    fair = "当天,残疾人就业服务展暨人才交流会在京召开。"
+    assert [p.short for p in extract.places_about("", fair).provinces] == ["北京"]
+    # National bodies meeting in the capital act for the nation (seed 001).
+    ministries = "人力资源社会保障部、民政部、中国残联在京举办就业援助暖心活动启动仪式。"
+    assert extract.places_about("", ministries).provinces == []
+    assert extract.places_about("", "他在京工作多年。").provinces == []

@@ -73,6 +73,10 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("每年解决农村剩余劳动力4500人次就业。", "employed", 4500, False),
         ("实现省内就业300多万人。", "employed", 3000000, True),
         ("短短一天，招聘会上共达成就业意向6532个。", "intent", 6532, False),
+        ("截至3月底，脱贫人口务工规模3074万人。", "employed", 30740000, False),
+        ("我国城乡持证残疾人就业规模超过860万人。", "employed", 8600000, True),
+        ("累计帮助3.4万家重点企业解决用工需求52万人次。", "employed", 520000, False),
+        ("对22户自主创业的残疾人给予了40万元的奖扶资金。", "helped", 22, False),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
@@ -96,6 +100,7 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "预计解决就业人口700余人。",
         "力争帮扶就业困难人员1万人。",
         "收到简历5000份。",
+        "大中城市联合招聘春季专场提供岗位420万人次。",  # posts, counted as people
         "累计发出专车、专列、包机1.7万辆(次),输送劳动者60万人次。",  # passengers
     ],
 )
@@ -113,3 +118,16 @@ def test_a_figure_is_placed_where_it_happened_not_at_the_employers_home() -> Non
     about = [regions.find_province("贵州"), regions.find_province("广东")]
     [found] = people_in("", body, date(2022, 2, 18), about)
     assert (found.kind, found.count.value, found.province.short) == ("intent", 1000, "贵州")
+
+
+def test_a_national_sentence_or_paragraph_in_a_roundup_is_national() -> None:
+    body = (
+        "4月7日，福建在福州市举办专场招聘会。\n"
+        "人社部就业促进司司长介绍，一季度累计帮助城镇困难人员实现就业40万人。\n"
+        "河南省组织开展春风行动，全省帮扶困难人员2.3万人。同期全国城镇新增就业297万人。"
+    )
+    about = [regions.find_province("福建"), regions.find_province("河南")]
+    found = {
+        (f.count.value, f.province.short if f.province else None) for f in people_in("", body, date(2023, 4, 27), about)
+    }
+    assert found == {(400000, None), (23000, "河南"), (2970000, None)}
