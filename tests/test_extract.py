@@ -128,8 +128,12 @@ def test_a_place_visited_to_see_its_firms_is_a_scene():
     # Real wording (a61: 郏县残联, 2011; a69: 教育部 roundup, 2023).
     trip = "郏县残联又外出到汝州、焦作、郑州、新乡等地的多家福利企业考察。"
     assert {c.name for c in extract.places_about("", trip).cities} == {"平顶山市", "焦作市", "郑州市", "新乡市"}
-    visits = "四川省教育厅组织省内60所高校的代表赴重庆联合访企拓岗。"
-    assert {p.short for p in extract.places_about("", visits).provinces} == {"四川", "重庆"}
+    visits = (
+        "四川省教育厅组织省内60所高校的代表赴重庆联合访企拓岗。"
+        "新疆教育厅组织10所高校负责人赴乌鲁木齐市经开区开展访企拓岗。"
+    )
+    assert {p.short for p in extract.places_about("", visits).provinces} == {"四川", "重庆", "新疆"}
+    assert {c.name for c in extract.places_about("", visits).cities} == {"乌鲁木齐市"}
     assert extract.places_about("", "农民工乘专列前往浙江务工。").provinces == []
 
 
