@@ -80,6 +80,9 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+_RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
+
+
 def _organiser(text: str) -> str | None:
     """Who held it: the clause before 举办/组织/主办 when it names organisations."""
     for clause in _CLAUSE.finditer(text):
@@ -154,6 +157,8 @@ def extract(
                 or text_days.first(current.text, published_day)
             )
             dated = text_days.first(kept, published_day)
+            if dated and current is not None and dated.text in _RELATIVE_DAYS and not _HOLDING.search(kept):
+                dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
             if current is not None and _BACK_REFERENCE.match(kept):
                 current.add(kept, original)  # "本次招聘活动汇聚了400家用人单位": the fair just reported
             elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):

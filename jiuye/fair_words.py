@@ -25,12 +25,12 @@ _REPORT_WORDS = (
 )
 _NOUN = "|".join(FAIR_NOUNS)
 FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
-# Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会" or "首场".
+# Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会", "首场" or "举办了一场招聘会".
 # So are fairs across many places ("在雷山、剑河等 9 个县开展") and fairs named only as kinds of
 # measure ("组织专项招聘活动等举措", "…线上招聘活动等一系列活动"), fairs in the plural
 # ("推出一大波招聘会", "系列招聘活动") and fairs held for months ("从2月上旬至3月底…开展招聘会").
 AGGREGATE = re.compile(
-    rf"累计|共举办|截至|至今|到目前|目前已|每周|每月|至少|(?<![第首每]){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)"
+    rf"累计|共举办|截至|至今|到目前|目前已|每周|每月|至少|(?<![第首每\d一二三四五六七八九十百千万])(?!一\s*场){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)"
     rf"|等\s*{figures.NUMBER}\s*(?:多|余)?\s*个(?:县|市|区|乡镇|地|省)"
     rf"|(?:{_NOUN}|活动)[”\"]?等(?:举措|措施|方式|形式|一系列|系列|多项|活动)"
     rf"|(?:一批|一系列|系列|一大波|一波|多场|数场|各类|各种|一连串)[^，。；]{{0,6}}?(?:{_NOUN})"

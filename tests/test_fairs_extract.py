@@ -210,6 +210,18 @@ def test_a_local_reports_fair_is_in_the_place_the_article_is_about():
     assert fair.employers.value == 100
 
 
+def test_a_later_paragraph_dated_only_by_today_is_no_fair_of_its_own():
+    paragraphs = [
+        "5月22日上午，淮南市民营企业招聘会在市人才流动中心举行，吸引100余家企业参加。",
+        "记者在采访中了解到，一家企业负责人说，他们需要多名估价师，可今天仅仅收到一份简历。",
+    ]
+    [fair] = fair_text.extract(paragraphs, date(2010, 7, 1))  # published weeks later
+    assert fair.start == date(2010, 5, 22)
+    held = [*paragraphs, "今天，淮南市又举办了一场残疾人专场招聘会，30家企业参加。"]  # held that day: a fair
+    assert [f.start for f in fair_text.extract(held, date(2010, 7, 1))] == [date(2010, 5, 22), date(2010, 7, 1)]
+    assert fair_text.extract(["今天，淮南市举办了十一场招聘会，30家企业参加。"], date(2010, 7, 1)) == []  # a total
+
+
 def test_a_festival_sets_the_scene_when_the_text_gives_the_day():
     paragraph = "元宵节的烟花还未绽放，济源市2016年“春风行动”大型现场招聘会就于2月20日如期在市人社局举行。"
     [fair] = fair_text.extract([paragraph], date(2016, 2, 21))
