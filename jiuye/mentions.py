@@ -126,8 +126,11 @@ _MOVING_BEFORE = re.compile(
 # Just after a name (and its list): household registration, origin, an employer's home, where
 # a person worked ("在上海工作十年的江西人").
 _MOVING_AFTER = re.compile(
-    r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|的企业|企业|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的)"
+    r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|(?:的)?(?:[\d一二三四五六七八九十百千余多近]+家)?企业"
+    r"|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的)"
 )
+# Where someone only speaks ("陈勇嘉27日在北京表示"): words said there, nothing reported of it.
+_SPEAKING_AT = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?)(?:表示|说|介绍|指出|透露|强调|称)")
 # A list of places shares its context: "江西、河南、湖南等地纷纷…", as does "贵州册亨县"; so does
 # one with commas that a 等 closes ("来自遂宁市,重庆市潼南区、铜梁区等地区").
 _LIST_JOINER = re.compile(r"^[、和及与]?$")
@@ -171,9 +174,10 @@ def _goes_to_act(text: str, first: Mention, last: Mention) -> bool:
 def is_reference(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """The name says where people come from or go to, or an employer's home, not a scene."""
     first, last = _group(text, mention, mentions)
-    before, after = text[max(0, first.start - 4) : first.start], text[last.end : last.end + 6]
+    before, after = text[max(0, first.start - 4) : first.start], text[last.end : last.end + 12]
     moving = _MOVING_BEFORE.search(before) and not _goes_to_act(text, first, last)
-    return bool(moving or _MOVING_AFTER.match(after))
+    speaking = before.endswith("在") and first is last and _SPEAKING_AT.match(after)
+    return bool(moving or speaking or _MOVING_AFTER.match(after))
 
 
 # After a list: it samples a counted whole ("在遂宁市、南充市等18个市州同步开展").
@@ -188,11 +192,13 @@ def is_sample(text: str, mention: Mention, mentions: list[Mention]) -> bool:
 
 # A name that acts or hosts: its authorities, or the name opening a clause that reports an event.
 _AUTHORITY_AFTER = re.compile(
-    r"^(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
+    r"^(?:[两二三四五六七八九十\d]{1,2}(?:省|市|地|省区|省市))?(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
     r"教育|民政|乡村振兴|农业农村|公共就业|人才|各级|各地|全省|全市|全区|全州|全县|多地|等地|等省|"
     r"[\u4e00-\u9fff]{0,4}?(?:协作办|就业局|人社局|办事处)|(?:等|作为)[\u4e00-\u9fff]{0,4}?代表)"
 )
-_SCENE_BEFORE = re.compile(r"(?:在|于|^|[，,。；;：:！？\s])$")
+_SCENE_BEFORE = re.compile(r"(?:在|于|^|[，,。；;：:！？\s■●◆▲])$")
+# A co-organising city or county ("沙坪坝区联合成都武侯区…举办"); not provinces a plan works with.
+_WITH = re.compile(r"(?:联合|会同|携手)$")
 _HAPPENING = re.compile(
     r"举办|举行|开展|启动|组织|召开|推出|发布|开通|搭建|实现|帮助|帮扶|走访|慰问|提供|落实|出台|印发|"
     r"达成|吸引|参加|入场|设立|建立|开设|打造|聚焦|围绕|坚持|持续|积极|纷纷|精心|深入|扎实|全力|"
@@ -208,7 +214,8 @@ def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
         return True
     if _goes_to_act(text, first, last):
         return True
-    before = text[max(0, first.start - 1) : first.start]
+    before = text[max(0, first.start - 2) : first.start]
     clause_end = re.search(r"[，,。；;！？]", after)
     clause = after[: clause_end.start()] if clause_end else after
-    return bool(_SCENE_BEFORE.search(before) and _HAPPENING.search(clause))
+    co_organiser = _WITH.search(before) and last.city is not None
+    return bool((_SCENE_BEFORE.search(before) or co_organiser) and _HAPPENING.search(clause))

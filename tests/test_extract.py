@@ -149,3 +149,27 @@ def test_an_event_in_the_capital_named_by_its_abbreviation():
     ministries = "人力资源社会保障部、民政部、中国残联在京举办就业援助暖心活动启动仪式。"
     assert extract.places_about("", ministries).provinces == []
     assert extract.places_about("", "他在京工作多年。").provinces == []
+
+
+def test_where_an_official_only_speaks_is_no_scene():
+    # Real wording (a74: 中新社, 2022).
+    text = "中国人力资源和社会保障部就业促进司副司长陈勇嘉27日在北京表示,一季度全国城镇新增就业285万人。"
+    assert extract.places_about("", text).provinces == []
+    assert [p.short for p in extract.places_about("", "在北京举办招聘会。").provinces] == ["北京"]
+
+
+def test_employers_home_provinces_with_their_count_are_no_scene():
+    text = "西藏举行高校毕业生就业专场招聘会。招聘会上,西藏邀请了广东、福建、浙江等省的101家企业。"
+    assert [p.short for p in extract.places_about("", text).provinces] == ["西藏"]
+
+
+def test_provinces_counted_before_their_authorities_act():
+    text = "会上,人力资源和社会保障部与山西、河北、辽宁五省人力资源和社会保障厅共同举行启动仪式。"
+    assert {p.short for p in extract.places_about("", text).provinces} == {"山西", "河北", "辽宁"}
+
+
+def test_a_co_organising_district_is_a_scene_but_not_provinces_a_plan_works_with():
+    joint = "沙坪坝区联合成都武侯区及对口协作的奉节县举办线上线下招聘活动。"
+    assert {c.name for c in extract.places_about("重庆", joint).cities} == {"成都市"}
+    plan = "江西省人社厅部署春风行动。今年,省人社厅计划联合河南、湖北、广西等兄弟省区开行返乡专列1趟。"
+    assert [p.short for p in extract.places_about("", plan).provinces] == ["江西"]

@@ -127,7 +127,9 @@ def test_a_fair_reported_again_without_its_city_is_one_fair():
 
 def test_fairs_held_severally_are_each_a_fair_on_its_day():
     found = fair_text.extract(
-        ["6月11日至12日，自治区教育厅在包头职业学院、赤峰学院分别举办了能源化工类专场招聘会、赤峰学院专场招聘会。共有293家用人单位参会。"],
+        [
+            "6月11日至12日，自治区教育厅在包头职业学院、赤峰学院分别举办了能源化工类专场招聘会、赤峰学院专场招聘会。共有293家用人单位参会。"
+        ],
         date(2023, 6, 20),
     )
     assert [(f.start, f.city, f.employers) for f in found] == [
@@ -235,3 +237,20 @@ def test_fairs_held_for_months_are_a_campaign_not_a_fair():
     about = places_about("信阳市春风行动", paragraph)
     found = fair_text.extract([paragraph], date(2015, 3, 26), about.provinces, about.cities)
     assert [f for f in found if not f.problem] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "published", "day"),
+    [
+        # Real wording: a71 (央视网, 2010), a75 (荔枝网, 2015).
+        ("20号,山东淄博启动迎新春大型招聘周。60多家企业共带来1300多个岗位。", date(2010, 2, 22), date(2010, 2, 20)),
+        (
+            "2月24日,射阳县在步行街广场举办劳务大集,近百家单位提供了两千多个工作岗位。",
+            date(2015, 2, 24),
+            date(2015, 2, 24),
+        ),
+    ],
+)
+def test_recruitment_weeks_and_labour_markets_are_fairs(paragraph: str, published: date, day: date) -> None:
+    [fair] = fair_text.extract([paragraph], published)
+    assert fair.start == day
