@@ -54,6 +54,8 @@ def _kind(clause: str) -> str | None:
 
 
 def _count(text: str) -> figures.Count | None:
+    if text.strip() in ("百", "千", "万"):
+        return None  # "万人大型集中安置区", "千人招聘会": a size word (but 近百, 上千 count)
     cleaned = re.sub(r"^(?:达|共)\s*", "", text.strip())
     cleaned = re.sub(r"(多|余)\s*万", r"万\1", cleaned)  # 80多万 is 80万多
     count = figures.parse_count(cleaned)
@@ -65,6 +67,8 @@ def _count(text: str) -> figures.Count | None:
 def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
     """Each people count in the clause: its kind, the count and its unit (人, 人次, 名, 户)."""
     for match in _COUNT.finditer(clause):
+        if clause.count("“", 0, match.start()) > clause.count("”", 0, match.start()):
+            continue  # inside a quoted name: "“万人大型集中安置区”就业帮扶活动"
         kind = _kind(clause)
         count = _count(match.group(1))
         if kind is None or count is None or (match.group(2) in ("份", "个") and kind != INTENT):

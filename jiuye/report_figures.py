@@ -26,6 +26,10 @@ LABELS = {**people.LABELS, **offers.LABELS}
 _CLAUSE = re.compile(r"[^,，;；:：]+")
 _AS_OF = re.compile(r"截至|截止")
 _PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
+# A sentence that opens on what is to come: "2012年,西藏将…" (this year or a later one), "下一步,我们要…".
+_PLAN_AHEAD = re.compile(
+    r"^[^，,。]{0,12}?(?:(\d{4})年(?!以来)|明年|下一步|今后|未来|下阶段)[^。；;]*?(?:将(?!近)|要(?!求)|努力)"
+)
 _PER_HEAD = re.compile(r"每名|每人|每户|人均|每位|每家")
 # A sentence or paragraph that names no province but the nation or a national body is national.
 _NATIONAL = re.compile(
@@ -72,7 +76,7 @@ def find(
             section = _province_named(paragraph, about) or (None if _NATIONAL.search(paragraph) else section)
         for written in sentences(paragraph):
             sentence = unicodedata.normalize("NFKC", written)  # read as normalised, shown as written
-            counted = list(_counts(sentence))
+            counted = list(_counts(sentence, published))
             if not counted:
                 continue
             province = _province_named(sentence, about) if roundup else None
@@ -90,12 +94,15 @@ def find(
 _MAY_COUNT = re.compile(r"\d|[一二两三四五六七八九十百千万][多余]?[万千百]?[个家户名人场位份]")
 
 
-def _counts(sentence: str) -> Iterator[tuple[str, figures.Count, str, str]]:
+def _counts(sentence: str, published: date) -> Iterator[tuple[str, figures.Count, str, str]]:
     """(kind, count, unit, what) of each figure in the sentence, clause by clause."""
     for clause in _CLAUSE.finditer(sentence):
         words = clause.group()
         if not _MAY_COUNT.search(words) or _PLANNED.search(words) or _PER_HEAD.search(words):
             continue
+        ahead = _PLAN_AHEAD.search(sentence, 0, clause.start())
+        if ahead and (ahead.group(1) is None or int(ahead.group(1)) >= published.year):
+            continue  # "2012年,西藏将…,实现城镇新增就业2.15万人" in 2011: what a plan will do
         for kind, count, unit in people.counts(words):
             yield kind, count, unit, people.LABELS[kind]
         for kind, count, what in offers.counts(words):

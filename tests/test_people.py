@@ -101,6 +101,10 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "力争帮扶就业困难人员1万人。",
         "收到简历5000份。",
         "大中城市联合招聘春季专场提供岗位420万人次。",  # posts, counted as people
+        "东川区举行“万人大型集中安置区”就业帮扶活动专场招聘会。",  # a size word in a name
+        "举办千人招聘会。",
+        "2023年,西藏将增强企业吸纳就业能力,实现城镇新增就业2.15万人。",  # a plan
+        "下一步,我们将持续发力,帮扶困难人员1万人。",
         "累计发出专车、专列、包机1.7万辆(次),输送劳动者60万人次。",  # passengers
     ],
 )
@@ -131,3 +135,10 @@ def test_a_national_sentence_or_paragraph_in_a_roundup_is_national() -> None:
         (f.count.value, f.province.short if f.province else None) for f in people_in("", body, date(2023, 4, 27), about)
     }
     assert found == {(400000, None), (23000, "河南"), (2970000, None)}
+
+
+def test_a_past_year_s_report_is_no_plan() -> None:
+    [found] = people_in("", "2023年以来,人社部门将岗位送到家门口,帮助1万人实现就业。", date(2023, 6, 1))
+    assert (found.kind, found.count.value) == ("employed", 10000)
+    [found] = people_in("", "2022年,全省帮扶困难人员2万人,今年将继续开展。", date(2023, 1, 5))
+    assert (found.kind, found.count.value) == ("helped", 20000)
