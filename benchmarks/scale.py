@@ -6,7 +6,8 @@ python -m benchmarks.scale [N ...]        (default: 10000 50000 100000)
 
 Per size: generated items (60 % news, 30 % jobs, 10 % fairs); a cold single build; a sharded build
 (`--shards 3` on a LocalCluster of 2 workers, as `invoke build --shards` runs it); a warm single
-build after one new news item (Pelican's reader cache). Seconds are wall-clock on this machine;
+build after one new news item (Pelican's reader cache); whether the sharded tree equals the single
+build's byte for byte. Seconds are wall-clock on this machine;
 RSS is the largest of the build's processes. The last column projects 1,000,000 items on 8
 machines from the per-shard cost measured here (see the printed note for what bounds it).
 """
@@ -113,6 +114,14 @@ def sharded(content: Path, output: Path, env: dict) -> tuple[float, float]:
     return _measured(command, {**env, "PYTHONPATH": str(ROOT)})
 
 
+def same_tree(one: Path, other: Path) -> bool:
+    """The two builds hold the same files with the same bytes."""
+    files = {path.relative_to(one) for path in one.rglob("*") if path.is_file()}
+    if files != {path.relative_to(other) for path in other.rglob("*") if path.is_file()}:
+        return False
+    return all((one / name).read_bytes() == (other / name).read_bytes() for name in files)
+
+
 def first_query(output: Path) -> tuple[float, float]:
     """Bytes a first search for 湖北 招聘会 downloads (compressed, as served), ours and Pagefind's;
     NaN for Pagefind when it is not installed (pip install '.[bench]')."""
@@ -134,6 +143,7 @@ def main(counts: list[int]) -> None:
             add_jobs_and_fairs(content, count * 3 // 10, count // 10)
             cold, cold_rss = single(content, work / "single", work / "cache", env)
             shard_seconds, shard_rss = sharded(content, work / "sharded", env)
+            identical = same_tree(work / "single", work / "sharded")
             extra = content / "scraped" / "news" / "bench" / "new.md"
             extra.write_text(
                 metadata.render(
@@ -162,6 +172,7 @@ def main(counts: list[int]) -> None:
                     ours,
                     theirs,
                     folder_bytes(work / "single"),
+                    identical,
                 )
             )
             shutil.rmtree(work / "sharded", ignore_errors=True)
@@ -172,15 +183,18 @@ def main(counts: list[int]) -> None:
         "shards s",
         "RSS MiB",
         "warm s",
+        "RSS MiB",
         "warm/cold",
         "1st query B",
         "Pagefind B",
         "MB",
+        "shards=single",
     )
     print(" ".join(f"{h:>11}" for h in head))
-    for count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, ours, theirs, size in rows:
+    for count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, ours, theirs, size, identical in rows:
         cells = (count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, warm / cold, ours, theirs, size / 1e6)
-        print(" ".join(f"{c:>11,.0f}" if isinstance(c, int) or c > 100 else f"{c:>11.2f}" for c in cells))
+        numbers = " ".join(f"{c:>11,.0f}" if isinstance(c, int) or c > 100 else f"{c:>11.2f}" for c in cells)
+        print(f"{numbers} {'yes' if identical else 'NO':>13}")
     count, cold, _, _, _, warm, *_ = rows[-1]
     reading = max(cold - warm, 0) / count  # what the reader cache saves: the read, per item
     rendering = warm / count  # what is left: rendering, writing, the index, per item
