@@ -79,3 +79,11 @@ def test_a_period_covers_its_months_and_may_wrap_the_year():
 def test_a_joint_edition_names_both_campaigns(registry):
     # since 2023 the Ministry runs them together: "2023年春风行动暨就业援助月"
     assert slugs(registry, "“2023年春风行动暨就业援助月”专项服务活动正在全国开展") == ["chunfeng", "jiuyeyuanzhuyue"]
+
+
+def test_the_2026_edition_of_the_assistance_month_by_its_new_name(registry):
+    # Real wording (山西 and 襄阳, 2026): "2026年春风行动暨就业援助季…招聘活动".
+    assert set(slugs(registry, "山西省2026年春风行动暨就业援助季临汾示范招聘活动成功举行")) == {
+        "chunfeng",
+        "jiuyeyuanzhuyue",
+    }
