@@ -8,8 +8,8 @@ Per size: generated items (60 % news, 30 % jobs, 10 % fairs); a cold single buil
 (`--shards 3` on a LocalCluster of 2 workers, as `invoke build --shards` runs it); a warm single
 build after one new news item (Pelican's reader cache); whether the sharded tree equals the single
 build's byte for byte. Seconds are wall-clock on this machine;
-RSS is the largest of the build's processes. The last column projects 1,000,000 items on 8
-machines from the per-shard cost measured here (see the printed note for what bounds it).
+RSS is the largest of the build's processes. The last lines project 1,000,000 items on 8
+machines from the cold build's read and render times measured here (see the note for what bounds it).
 """
 
 from __future__ import annotations
@@ -74,6 +74,15 @@ def add_jobs_and_fairs(content: Path, jobs: int, fairs: int, seed: int = 3) -> N
             (folder / f"{number}.md").write_text(metadata.render(meta, body), encoding="utf-8")
 
 
+# Pelican, timing its read: from the start to all_generators_finalized (every item read, every
+# context built), before any page is written.
+_TIMED_PELICAN = (
+    "import sys, time; from pelican import main, signals; started = time.perf_counter(); "
+    "signals.all_generators_finalized.connect(lambda generators: print(f'read {time.perf_counter() - started}', "
+    "file=sys.stderr), weak=False); sys.argv[0] = 'pelican'; main()"
+)
+
+
 def _measured(command: list[str], env: dict) -> tuple[float, float]:
     """Wall-clock seconds and the peak RSS (MiB) of the largest process the command ran."""
     wrapper = (
@@ -85,14 +94,18 @@ def _measured(command: list[str], env: dict) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if result.returncode:
         raise SystemExit(result.stderr[-3000:])
+    READS.extend(float(line.split()[1]) for line in result.stderr.splitlines() if line.startswith("read "))
     return seconds, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+READS: list[float] = []  # the read seconds of each timed single build, in order
 
 
 def single(content: Path, output: Path, cache: Path, env: dict) -> tuple[float, float]:
     command = [
         sys.executable,
-        "-m",
-        "pelican",
+        "-c",
+        _TIMED_PELICAN,
         str(content),
         "-s",
         str(ROOT / "pelicanconf.py"),
@@ -142,6 +155,7 @@ def main(counts: list[int]) -> None:
             content = news_content(work / "content", count * 6 // 10)
             add_jobs_and_fairs(content, count * 3 // 10, count // 10)
             cold, cold_rss = single(content, work / "single", work / "cache", env)
+            cold_read = READS[-1]
             shard_seconds, shard_rss = sharded(content, work / "sharded", env)
             identical = same_tree(work / "single", work / "sharded")
             extra = content / "scraped" / "news" / "bench" / "new.md"
@@ -173,6 +187,7 @@ def main(counts: list[int]) -> None:
                     theirs,
                     folder_bytes(work / "single"),
                     identical,
+                    cold_read,
                 )
             )
             shutil.rmtree(work / "sharded", ignore_errors=True)
@@ -191,20 +206,22 @@ def main(counts: list[int]) -> None:
         "shards=single",
     )
     print(" ".join(f"{h:>11}" for h in head))
-    for count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, ours, theirs, size, identical in rows:
+    for count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, ours, theirs, size, identical, _ in rows:
         cells = (count, cold, cold_rss, shard_s, shard_rss, warm, warm_rss, warm / cold, ours, theirs, size / 1e6)
         numbers = " ".join(f"{c:>11,.0f}" if isinstance(c, int) or c > 100 else f"{c:>11.2f}" for c in cells)
         print(f"{numbers} {'yes' if identical else 'NO':>13}")
-    count, cold, _, _, _, warm, *_ = rows[-1]
-    reading = max(cold - warm, 0) / count  # what the reader cache saves: the read, per item
-    rendering = warm / count  # what is left: rendering, writing, the index, per item
+    count, cold, *_, read = rows[-1]
+    reading = read / count  # a cold read, per item: every shard reads the whole site
+    rendering = (cold - read) / count  # rendering, writing, the index, per item: split over the shards
     machines, shards_each = 8, 2
-    projected = reading * 1e6 + rendering * 1e6 / (machines * shards_each)
+    shards = machines * shards_each
+    projected = reading * 1e6 + rendering * 1e6 / shards
     print(
-        f"projection for 1,000,000 items on {machines} machines ({machines * shards_each} shards): "
+        f"cold build of {count:,}: {read:.1f} s reading, {cold - read:.1f} s rendering and writing.\n"
+        f"projection for 1,000,000 items on {machines} machines ({shards} shards): "
         f"≈ {projected / 60:.0f} min ({reading * 1e6 / 60:.0f} min reading every item in each shard, "
-        f"{rendering * 1e6 / (machines * shards_each) / 60:.0f} min rendering a shard's part). Bound by the read: "
-        "each shard reads the whole site, and the national shard renders every national listing."
+        f"{rendering * 1e6 / shards / 60:.0f} min rendering a shard's part), if both grow linearly. Bound by the "
+        "read: each shard reads the whole site, and the national shard renders every national listing."
     )
 
 
