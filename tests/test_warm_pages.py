@@ -54,7 +54,7 @@ def test_a_warm_build_after_an_item_is_added_edited_and_deleted_equals_a_cold_on
     news = sorted((content / "scraped" / "news").rglob("*.md"))
     edited = news[0]
     meta, body = metadata.parse(edited.read_text(encoding="utf-8"))
-    edited.write_text(metadata.render(meta, body + "\n\n补充：招聘会延长至下午五点。"), encoding="utf-8")
+    edited.write_text(metadata.render(meta, body + "\n\n补充：现场新增提供 321 个岗位。"), encoding="utf-8")
     deleted = sorted((content / "scraped" / "jobs").rglob("*.md"))[0]
     deleted.unlink()
     (content / "news").mkdir(exist_ok=True)
@@ -68,7 +68,7 @@ def test_a_warm_build_after_an_item_is_added_edited_and_deleted_equals_a_cold_on
     pages = [
         p
         for p in (tmp_path / "warm").rglob("index.html")
-        if "补充：招聘会延长至下午五点。" in p.read_text(encoding="utf-8")
+        if "补充：现场新增提供 321 个岗位。" in p.read_text(encoding="utf-8")
     ]
     assert pages  # the edited item's page shows the edit
     assert (tmp_path / "warm" / "news" / "hubei-new-round" / "index.html").is_file()

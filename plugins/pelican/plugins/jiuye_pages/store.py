@@ -51,12 +51,12 @@ class PageStore:
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
         if not (self.blobs / digest).is_file():
-            _write_whole(self.blobs / digest, data)
+            write_whole(self.blobs / digest, data)
         self.current[name] = [key, digest]
 
     def save(self) -> None:
         """This build's record, and only the bytes it names."""
-        _write_whole(self.folder / RECORD, json.dumps(self.current, sort_keys=True).encode("utf-8"))
+        write_whole(self.folder / RECORD, json.dumps(self.current, sort_keys=True).encode("utf-8"))
         kept = {digest for _, digest in self.current.values()}
         for path in self.blobs.iterdir() if self.blobs.is_dir() else ():
             if path.name not in kept and not path.name.startswith(".tmp-"):  # not another build's, half written
@@ -64,7 +64,7 @@ class PageStore:
                     path.unlink()
 
 
-def _write_whole(path: Path, data: bytes) -> None:
+def write_whole(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
