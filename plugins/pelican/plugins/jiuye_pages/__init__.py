@@ -99,7 +99,9 @@ class PagesWriter(Writer):
         digest = hashlib.sha256(ENGINE)
         try:
             digest.update(self.digester.of(read.sources))
-            for name in sorted(read.names):
+            # The template globals first: one without a stable digest (`once`) ends it before a
+            # long list in the context is digested for nothing.
+            for name in sorted(read.names, key=lambda name: (name in localcontext, name)):
                 value = localcontext[name] if name in localcontext else env.globals.get(name, MISSING)
                 digest.update(name.encode() + b"=" + (MISSING if value is MISSING else self.digester.of(value)))
             for kind, names, table in (("filter", read.filters, env.filters), ("test", read.tests, env.tests)):

@@ -22,13 +22,20 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from jiuye import regions
+
 DEPTH = 2  # contents referred to by a content, and theirs; then by their source path
 # Attributes of a content that are not what it shows: Pelican's wiring, and the raw body (its
 # shown form, `content`, is digested instead).
 WIRING = frozenset(("_context", "settings", "_content", "reader", "readers"))
 SCALARS = (str, int, float, bool, type(None), bytes, date, datetime, time, timedelta, tzinfo, enum.Enum)
-# url_format is what url and save_as are made of (with the clock for a page without a date).
-PROPERTIES = tuple(n for n in dir(Content) if isinstance(getattr(Content, n), property) and n != "url_format")
+# url_format is what url and save_as are made of (with the clock for a page without a date);
+# filename, a deprecated name of source_path (which warns, with a stack trace, when read).
+PROPERTIES = tuple(
+    n for n in dir(Content) if isinstance(getattr(Content, n), property) and n not in ("url_format", "filename")
+)
+# Not frozen, and yet never changed once loaded: the region table (its cities are added as it loads).
+CONSTANT = (regions.Province,)
 CODE = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type, types.ModuleType)
 
 
@@ -37,7 +44,7 @@ class Unstable(ValueError):
 
 
 class Digester:
-    """Digests values for one build; immutable values (frozen dataclasses) are digested once."""
+    """Digests values for one build; immutable values (frozen dataclasses, CONSTANT) are digested once."""
 
     def __init__(self) -> None:
         self._frozen: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; digest)
@@ -46,6 +53,9 @@ class Digester:
         return hashlib.sha256(self._repr(value, DEPTH)).digest()
 
     def _repr(self, value: object, depth: int) -> bytes:
+        if isinstance(value, str):  # the commonest, and long ones (bodies): no repr copy
+            data = value.encode("utf-8", "surrogatepass")
+            return b"%s:%d:%s" % (type(value).__qualname__.encode(), len(data), data)
         if isinstance(value, SCALARS):
             return f"{type(value).__qualname__}:{value!r}".encode()
         if isinstance(value, list | tuple):
@@ -68,7 +78,7 @@ class Digester:
         raise Unstable(f"{type(value).__module__}.{type(value).__qualname__}")
 
     def _dataclass(self, value: object, depth: int) -> bytes:
-        frozen = type(value).__dataclass_params__.frozen  # type: ignore[attr-defined]
+        frozen = type(value).__dataclass_params__.frozen or isinstance(value, CONSTANT)  # type: ignore[attr-defined]
         if frozen and id(value) in self._frozen:
             return self._frozen[id(value)][1]
         fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
