@@ -5,7 +5,8 @@ The inputs of a page are its template and every template that one extends, inclu
 (their sources), each name they read from the page's context or the template globals, and each
 filter and test they call (templates.py), each by a digest of its value (digest.py: a content by
 all it holds and shows), with the versions of the template engine. A page whose template reads a
-value that has no stable digest is always rendered, as is every page of a paginated listing.
+value that has no stable digest, or shows more than digest.BUDGET contents, is always rendered,
+as is every page of a paginated listing.
 Code and settings changes reach the digest through the values the templates read; a new version
 of our code has a new cache folder (pelicanconf.CACHE_PATH) and so no record.
 
@@ -97,6 +98,7 @@ class PagesWriter(Writer):
         if read is None:
             return None
         digest = hashlib.sha256(ENGINE)
+        self.digester.page()
         try:
             digest.update(self.digester.of(read.sources))
             # The template globals first: one without a stable digest (`once`) ends it before a

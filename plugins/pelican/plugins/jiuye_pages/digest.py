@@ -24,6 +24,9 @@ from pelican.urlwrappers import URLWrapper
 
 from jiuye import regions
 
+# A page that shows more contents than this (a list of every item) costs more to digest than to
+# render, and changes with every new item anyway: it is rendered.
+BUDGET = 100
 DEPTH = 2  # contents referred to by a content, and theirs; then by their source path
 # Attributes of a content that are not what it shows: Pelican's wiring, and the raw body (its
 # shown form, `content`, is digested instead).
@@ -48,6 +51,11 @@ class Digester:
 
     def __init__(self) -> None:
         self._frozen: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; digest)
+        self.left = BUDGET
+
+    def page(self) -> None:
+        """A new page's digest begins: it may look into BUDGET contents."""
+        self.left = BUDGET
 
     def of(self, value: object) -> bytes:
         return hashlib.sha256(self._repr(value, DEPTH)).digest()
@@ -90,6 +98,9 @@ class Digester:
     def _content(self, content: Content, depth: int) -> bytes:
         if depth <= 0:
             return f"content:{content.source_path}".encode()
+        self.left -= 1
+        if self.left < 0:
+            raise Unstable(f"more than {BUDGET} contents")
         # Not kept: a later plugin may still set an attribute on it, before another page shows it.
         state = {name: value for name, value in vars(content).items() if name not in WIRING}
         for name in PROPERTIES:  # worked out from settings and the body: as the page shows them
