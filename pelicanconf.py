@@ -24,7 +24,7 @@ FORMATTED_FIELDS: list[str] = []
 # Installed with the project (pyproject.toml): plugins/pelican/plugins/jiuye_*.
 PLUGINS = [
     f"pelican.plugins.jiuye_{name}"
-    for name in ("content", "taxonomy", "jobs", "fairs", "overview", "search", "opendata", "offline", "shards")
+    for name in ("content", "taxonomy", "jobs", "fairs", "overview", "search", "opendata", "offline", "pages", "shards")
 ]
 # The plugins' own JIUYE_* settings, their defaults, and every URL they write (beside the news and
 # page URLs below): plugins/pelican/plugins/jiuye_content/settings.py.

@@ -3,9 +3,10 @@
 python -m benchmarks.rebuild [N ...]        (default: 10000)
 
 For each size: a cold build (empty reader cache, which it fills), then one news item is added and
-the site is built twice more: with Pelican's reader cache only, and as `invoke build` does it
-(reader cache, then publishing/unchanged.py gives every file the live release has byte for byte
-the live file's mtime). Prints CPU seconds (user + system of the build, which other work on a
+the site is built twice more: with the caches (Pelican's reader cache, and jiuye_pages' record of
+the pages and jiuye_taxonomy's of the figures, all in the cache folder), and as `invoke build`
+does it (the caches, then publishing/unchanged.py gives every file the live release has byte for
+byte the live file's mtime). Prints CPU seconds (user + system of the build, which other work on a
 shared machine does not inflate as it does wall-clock time), the ratio to cold, and how many
 files look changed to rsync (other size or mtime than the previous release).
 """
@@ -58,7 +59,7 @@ def looks_changed(new: Path, old: Path) -> int:
 
 
 def main(counts: list[int]) -> None:
-    header = f"{'items':>7}  {'files':>6}  {'cold CPU s':>10}  {'warm (Pelican cache) s':>22}  {'ratio':>5}"
+    header = f"{'items':>7}  {'files':>6}  {'cold CPU s':>10}  {'warm (caches) s':>22}  {'ratio':>5}"
     print(f"{header}  {'warm (ours) s':>13}  {'ratio':>5}  {'changed files (Pelican / ours)':>30}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -26,7 +26,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.urlwrappers import URLWrapper
 
-from jiuye import html_text, model, schema
+from jiuye import clean_text, model, schema
 from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
 from pelican.plugins.jiuye_content import fragments, settings
@@ -172,10 +172,10 @@ def prepare(content: object) -> None:
 
 
 def body_lines(content: Article | Page) -> list[str]:
-    """The text of the sanitised body, a line per block (jiuye.html_text), read once per build
-    for every plugin that reads it (figures, search)."""
+    """The text of the sanitised body, a line per block (jiuye.clean_text: html_text's lines, read
+    without a tree), read once per build for every plugin that reads it (figures, search)."""
     if "body_lines" not in vars(content):
-        content.body_lines = html_text.lines(content._content or "")
+        content.body_lines = clean_text.lines(content._content or "")
     return content.body_lines
 
 

@@ -9,6 +9,7 @@ from functools import cache
 from pelican import signals
 from pelican.writers import Writer
 
+from pelican.plugins.jiuye_pages import PagesWriter
 from pelican.plugins.jiuye_shards.owner import Shard, shard_of
 
 SETTING = "JIUYE_SHARD"
@@ -32,8 +33,8 @@ def owns(settings, path: str) -> bool:
     return this is None or this.owns(path)
 
 
-class ShardWriter(Writer):
-    """Pelican's writer, writing only this shard's pages and feeds."""
+class ShardWriter(PagesWriter):
+    """Our writer (jiuye_pages), writing only this shard's pages and feeds."""
 
     def write_file(self, name, template, context, *args, **kwargs):
         if owns(self.settings, name):

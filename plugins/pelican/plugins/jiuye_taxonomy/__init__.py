@@ -20,6 +20,7 @@ from jiuye.campaigns import Campaign, Registry
 from jiuye.figure_cards import Card, Table
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS, Route
+from pelican.plugins.jiuye_taxonomy.figure_cache import FigureCache
 from pelican.plugins.jiuye_taxonomy.figures import all_cards
 
 
@@ -122,7 +123,7 @@ class TaxonomyGenerator(Generator):
                 provinces[province.code].news.append(article)
             for campaign in article.item.campaigns:
                 campaigns[campaign.slug].news.append(article)
-        cards = all_cards(news, registry)
+        cards = all_cards(news, FigureCache(self.settings, registry))
         for listing in provinces.values():
             listing.cards = figure_cards.for_province(cards, listing.subject.code)
         for article in self.context.get("articles", []):
