@@ -93,3 +93,14 @@ def test_a_template_or_setting_change_renders_the_pages_again(content, tmp_path)
     assert reused == 0
     assert differing(tmp_path / "warm2", tmp_path / "cold2") == []
     assert "另一个站名" in (tmp_path / "warm2" / "about" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_later_build_time_renders_what_it_changes(content, tmp_path):
+    # Days left, fairs over (已结束), what is upcoming: the same content a week later.
+    cache = tmp_path / "cache"
+    build(content, tmp_path / "first", cache)
+    later = 'JIUYE_NOW="2026-12-10 12:00:00+08:00"'
+    build(content, tmp_path / "warm", cache, later)
+    build(content, tmp_path / "cold", None, later)
+    assert differing(tmp_path / "warm", tmp_path / "cold") == []
+    assert differing(tmp_path / "first", tmp_path / "cold")  # the week changed pages
