@@ -58,9 +58,11 @@ class Campaign:
 class Registry:
     campaigns: tuple[Campaign, ...]
     _by_key: dict[str, Campaign] = field(default_factory=dict, repr=False)
+    _spelled: list[tuple[str, Campaign]] = field(default_factory=list, repr=False)  # in match form
 
     def __post_init__(self) -> None:
         for campaign in self.campaigns:
+            self._spelled.extend((spelling, campaign) for spelling in {match_form(s) for s in campaign.spellings})
             for key in (campaign.slug, *map(match_form, campaign.spellings)):
                 owner = self._by_key.setdefault(key, campaign)
                 if owner is not campaign:
@@ -84,12 +86,11 @@ class Registry:
         """Campaigns the text names, in order of first mention; overlapping names: longest wins."""
         haystack = match_form(text)
         spans: list[tuple[int, int, Campaign]] = []
-        for campaign in self.campaigns:
-            for spelling in {match_form(s) for s in campaign.spellings}:
-                start = haystack.find(spelling)
-                while start != -1:
-                    spans.append((start, start + len(spelling), campaign))
-                    start = haystack.find(spelling, start + 1)
+        for spelling, campaign in self._spelled:
+            start = haystack.find(spelling)
+            while start != -1:
+                spans.append((start, start + len(spelling), campaign))
+                start = haystack.find(spelling, start + 1)
         taken: list[tuple[int, int, Campaign]] = []
         for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
             if all(span[1] <= other[0] or span[0] >= other[1] for other in taken):

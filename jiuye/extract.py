@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from jiuye import mentions, regions
-from jiuye.text import is_byline
+from jiuye.text import is_byline, reading_form
 
 # "人民网北京 8 月 1 日电", "新华社武汉3月5日电（记者 …）", "本报讯": where the report was filed,
 # not what it is about.
@@ -37,7 +36,7 @@ def first_place(text: str, scenes_only: bool = False) -> tuple[regions.Province 
     city: 昆山 -> 苏州市); provinces named only by abbreviation (苏陕) come last. With
     `scenes_only`, for running text: not where people come from or go to, or an employer's home."""
     province = city = None
-    text = unicodedata.normalize("NFKC", text)
+    text = reading_form(text)
     found = mentions.find(text, corroborate=False)
     if scenes_only:
         found = [m for m in found if not mentions.is_reference(text, m, found)]
@@ -70,8 +69,8 @@ def places_about(title: str, body: str) -> Places:
     nothing when the name only says where people come from or go to. Counties and districts
     score for their city and province.
     """
-    title = unicodedata.normalize("NFKC", title).strip()
-    body = strip_datelines(unicodedata.normalize("NFKC", body))
+    title = reading_form(title).strip()
+    body = strip_datelines(reading_form(body))
     text = f"{title}\n{body}"
     found = mentions.find(text)
     scores: Counter[str] = Counter()

@@ -14,14 +14,13 @@ date: the first date the lead paragraph gives.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
 from jiuye.fair_words import FAIR_WORDS, KIND, MIXED, NAMED, OCCASION, ONLINE, STREAMED, UNDATED, statistics_removed
-from jiuye.text import is_byline
+from jiuye.text import is_byline, reading_form
 
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
@@ -126,9 +125,7 @@ def extract(
     `about_cities`), as in a local paper's "我市举办…".
     """
     published_day = published.date() if isinstance(published, datetime) else published
-    pairs = [
-        (strip_datelines(unicodedata.normalize("NFKC", p)).strip(), strip_datelines(p).strip()) for p in paragraphs
-    ]
+    pairs = [(strip_datelines(reading_form(p)).strip(), strip_datelines(p).strip()) for p in paragraphs]
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
     lead = [p for p in clean if not is_byline(p)][:2]  # the lead's paragraphs

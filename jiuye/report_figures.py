@@ -12,7 +12,6 @@ names; and its date (a "截至3月底" in the sentence, else the article's). Pla
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,7 @@ from datetime import date
 from jiuye import figures, mentions, offers, people, regions, text_days
 from jiuye.campaigns import Campaign
 from jiuye.extract import strip_datelines
-from jiuye.text import sentences
+from jiuye.text import reading_form, sentences
 
 LABELS = {**people.LABELS, **offers.LABELS}
 _CLAUSE = re.compile(r"[^,，;；:：]+")
@@ -75,7 +74,7 @@ def find(
         if roundup:
             section = _province_named(paragraph, about) or (None if _NATIONAL.search(paragraph) else section)
         for written in sentences(paragraph):
-            sentence = unicodedata.normalize("NFKC", written)  # read as normalised, shown as written
+            sentence = reading_form(written)  # read as normalised, shown as written
             counted = list(_counts(sentence, published))
             if not counted:
                 continue

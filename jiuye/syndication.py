@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import base64
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
-import opencc
 from datasketch import MinHash, MinHashLSH
 
 from jiuye.extract import strip_datelines
+from jiuye.text import reading_form
 
 THRESHOLD = 0.6  # containment from which two texts are one story
 MIN_SHARE = 0.125  # the shorter text's size against the longer's, from which it can be a copy
@@ -40,13 +38,8 @@ _BOILERPLATE = re.compile(
 )
 
 
-@cache
-def _simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def _letters(text: str) -> str:
-    text = _simplified().convert(unicodedata.normalize("NFKC", text))
+    text = reading_form(text)
     lines = [line for line in strip_datelines(text).split("\n") if not _BOILERPLATE.match(line)]
     return _NOT_TEXT.sub("", "".join(lines))
 

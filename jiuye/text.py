@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+import opencc
 
 # Quotes, brackets and spacing that writers put around campaign names in varying ways:
 # 就业援助 " 暖心行动 ", 就业援助“暖心活动”, 就业援助_暖心行动_ (Hexo export).
 _NOISE = re.compile(r"[\s\"'“”‘’「」『』《》〈〉_·•]+")
 
 
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (無錫 -> 无锡, 招聘會 -> 招聘会), by OpenCC."""
+    return _to_simplified().convert(text)
+
+
+def reading_form(text: str) -> str:
+    """What extraction reads: NFKC (full-width to half-width) and simplified characters; a text
+    is shown as written."""
+    return simplified(unicodedata.normalize("NFKC", text))
+
+
 def match_form(text: str) -> str:
-    """NFKC (full-width to half-width) and without quotes, brackets or spaces."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    """The reading form without quotes, brackets or spaces."""
+    return _NOISE.sub("", reading_form(text))
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")

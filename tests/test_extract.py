@@ -173,3 +173,10 @@ def test_a_co_organising_district_is_a_scene_but_not_provinces_a_plan_works_with
     assert {c.name for c in extract.places_about("重庆", joint).cities} == {"成都市"}
     plan = "江西省人社厅部署春风行动。今年,省人社厅计划联合河南、湖北、广西等兄弟省区开行返乡专列1趟。"
     assert [p.short for p in extract.places_about("", plan).provinces] == ["江西"]
+
+
+def test_traditional_characters_are_read_as_simplified():
+    # A 无锡 report reposted in traditional script (連網, 2018).
+    text = "2月22日，無錫首場“春風行動”招聘會在市人力資源市場舉行，50家企業提供3200個崗位。"
+    places = extract.places_about("", text)
+    assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["江苏"], ["无锡市"])

@@ -254,3 +254,15 @@ def test_fairs_held_for_months_are_a_campaign_not_a_fair():
 def test_recruitment_weeks_and_labour_markets_are_fairs(paragraph: str, published: date, day: date) -> None:
     [fair] = fair_text.extract([paragraph], published)
     assert fair.start == day
+
+
+def test_a_fair_in_traditional_characters() -> None:
+    paragraph = "2月22日，無錫首場“春風行動”招聘會在市人力資源市場舉行，50家企業提供3200個崗位。"
+    [fair] = fair_text.extract([paragraph], date(2018, 2, 23))
+    assert (fair.start, fair.city, fair.employers.value, fair.positions.value) == (
+        date(2018, 2, 22),
+        "无锡市",
+        50,
+        3200,
+    )
+    assert "無錫" in fair.text  # shown as written

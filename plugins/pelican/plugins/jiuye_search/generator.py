@@ -14,10 +14,11 @@ from pelican.generators import Generator
 
 from jiuye import model
 from jiuye.excerpt import excerpt
+from jiuye.text import simplified
 from pelican.plugins.jiuye_content import body_lines, settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
-from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds, to_simplified
+from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds
 from pelican.plugins.jiuye_shards import owns
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,8 @@ def document(article, body_chars: int, now: datetime) -> SearchDoc | None:
     snippet = summary or body
     # Indexed in simplified characters (a traditional query is simplified too); an item that names
     # a 双选会 is also found as a 招聘会.
-    title, text = to_simplified(article.title), to_simplified(" ".join(t for t in tags if t))
-    indexed_body = to_simplified(f"{summary} {body}")
+    title, text = simplified(article.title), simplified(" ".join(t for t in tags if t))
+    indexed_body = simplified(f"{summary} {body}")
     text = " ".join([text, *expand_kinds(f"{title} {text} {indexed_body}")])
     # Filter terms: province slugs, and a fair's month (YYYY-MM); no tokeniser output looks like either.
     filters = [p.slug for p in provinces] + ([f"{day:%Y-%m}"] if kind == "f" else [])

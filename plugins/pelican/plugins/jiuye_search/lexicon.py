@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 import jieba
-import opencc
 import yaml
 
 from jiuye import regions
 from jiuye.campaigns import Registry
 from jiuye.query import MAX_WORD, Lexicon
+from jiuye.text import simplified
 from jiuye.tokenize import CJK_RANGES, is_cjk_word
 
 jieba.setLogLevel(logging.WARNING)
@@ -47,18 +47,9 @@ def vocabulary() -> Vocabulary:
 
 
 @functools.cache
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _converter().convert(text)
-
-
-@functools.cache
 def _character_map() -> dict[str, str]:
     """Every traditional CJK character that OpenCC turns into one other character."""
-    convert = _converter().convert
+    convert = simplified
     found = {}
     for low, high in CJK_RANGES:
         for point in range(low, min(high, 0xFFFF) + 1):
