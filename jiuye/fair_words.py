@@ -18,6 +18,7 @@ FAIR_NOUNS = (
     *("招聘会", "招聘活动", "双选会", "云聘会", "供需见面会", "洽谈会", "招聘大集"),
     *("人力资源交流会", "人才交流会", "人才交流大会", "就业交流大会", "劳务对接会", "劳务对接活动"),
     *("劳务大集", "就业大集", "人才集市", "招聘集市", "就业集市", "招聘周"),
+    "(?<!经验)(?<!工作)(?<!学术)交流大会",  # 高校学生就业创业公益交流大会, not an experience-sharing meeting
 )
 STREAMED = ("直播带岗", "网络直播")
 _REPORT_WORDS = (
@@ -29,15 +30,20 @@ FAIR_WORDS = re.compile("|".join((*FAIR_NOUNS, *STREAMED, *_REPORT_WORDS)))
 # Totals and plans ("累计举办 85 场", "每周至少举办 1 次"), unlike "第一场招聘会", "首场" or "举办了一场招聘会".
 # So are fairs across many places ("在雷山、剑河等 9 个县开展") and fairs named only as kinds of
 # measure ("组织专项招聘活动等举措", "…线上招聘活动等一系列活动"), fairs in the plural
-# ("推出一大波招聘会", "系列招聘活动") and fairs held for months ("从2月上旬至3月底…开展招聘会").
+# ("推出一大波招聘会", "系列招聘活动"), fairs held for months ("从2月上旬至3月底…开展招聘会") and
+# fairs called off ("现场招聘会暂停举办").
 AGGREGATE = re.compile(
     rf"累计|共举办|截至|至今|到目前|目前已|每周|每月|至少|(?<![第首每\d一二三四五六七八九十百千万])(?!一\s*场){figures.NUMBER}\s*(?:多|余)?\s*场(?!次)"
     rf"|等\s*{figures.NUMBER}\s*(?:多|余)?\s*个(?:县|市|区|乡镇|地|省)"
     rf"|(?:{_NOUN}|活动)[”\"]?等(?:举措|措施|方式|形式|一系列|系列|多项|活动)"
     rf"|(?:一批|一系列|系列|一大波|一波|多场|数场|各类|各种|一连串)[^，。；]{{0,6}}?(?:{_NOUN})"
     r"|\d{1,2}\s*月(?:上旬|中旬|下旬|初|底|中)?\s*(?:至|到|—|-)\s*\d{1,2}\s*月"
+    r"|暂停|停办|停止举办|取消举办|延期举办|推迟举办"
 )
-UNDATED = re.compile(r"日前|近日|近期|前不久|不久前")  # the writer leaves the day out: do not guess it
+# The writer leaves the day out ("近日", "本月初", "上月"): do not guess it.
+UNDATED = re.compile(
+    r"日前|近日|近期|前不久|不久前|(?:本|上)月(?:初|中|底|末)?(?![\d一二三四五六七八九十]+日)|上旬|中旬|下旬"
+)
 OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")

@@ -266,3 +266,24 @@ def test_a_fair_in_traditional_characters() -> None:
         3200,
     )
     assert "無錫" in fair.text  # shown as written
+
+
+def test_an_exchange_fair_is_a_fair_but_not_a_meeting_to_share_experience() -> None:
+    # Real wording (新华社, 2012).
+    fair = "9月16日,江苏省第二届高校学生就业创业公益交流大会在南京国际展览中心举行,1200多家企业与会,提供4万多个岗位。"
+    [found] = fair_text.extract([fair], date(2012, 9, 17))
+    assert (found.start, found.city, found.employers.value) == (date(2012, 9, 16), "南京市", 1200)
+    meeting = "9月16日,全省就业工作经验交流大会在南京召开,100多家单位参加。"
+    assert fair_text.extract([meeting], date(2012, 9, 17)) == []
+
+
+def test_fairs_called_off_are_no_fairs() -> None:
+    # Real wording (中新社, 2020).
+    paragraphs = ["1月23日起,广州南方人才市场现场招聘会暂停举办,调整为网络招聘。"]
+    assert fair_text.extract(paragraphs, date(2020, 1, 27)) == []
+
+
+def test_a_fair_the_writer_dates_only_by_its_month_takes_no_day_from_the_lead() -> None:
+    paragraphs = ["人社部今天召开记者会。", "浙江义乌本月初的“新春人力资源交流大会”,100多家企业参加。"]
+    found = fair_text.extract(paragraphs, date(2024, 1, 24))
+    assert [f.start for f in found if not f.problem] == []
