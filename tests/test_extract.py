@@ -180,3 +180,12 @@ def test_traditional_characters_are_read_as_simplified():
     text = "2月22日，無錫首場“春風行動”招聘會在市人力資源市場舉行，50家企業提供3200個崗位。"
     places = extract.places_about("", text)
     assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["江苏"], ["无锡市"])
+
+
+def test_where_a_train_leaves_from_or_passes_through_is_no_scene():
+    # Real wording (央视, 2023): a fair held on a train.
+    text = (
+        "一场热闹的招聘会在广州开往宁波的K210次列车上拉开序幕。K210次列车途经广东、江西、浙江三省。"
+        "浙江省人社厅在车上设立招聘专区。"
+    )
+    assert [p.short for p in extract.places_about("", text).provinces] == ["浙江"]
