@@ -7,14 +7,18 @@ Comments, scripts and styles are no text.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 BLOCK_TAGS = frozenset(
     ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure", "table", "pre")
 )
+# A scraped text that looks like a URL ("http://…") is text to us, not a mistaken file name: bs4's
+# warning about it would be noise in every unattended run's log (set once: filters are process-wide).
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 _TEXT_TYPES = (NavigableString, CData)  # exactly these: Comment, Script, Stylesheet … are no text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from jiuye import html_text
+from tests.conftest import run_python
 
 
 def test_inline_markup_joins_its_words_and_blocks_are_lines():
@@ -29,3 +30,10 @@ def test_markup_nested_thousands_deep_is_read():
     depth = 20000
     markup = "<div>" * depth + "深处的文字" + "</div>" * depth
     assert html_text.lines(markup) == ["深处的文字"]
+
+
+def test_a_text_that_looks_like_a_url_is_read_without_a_warning_in_the_log():
+    script = "from jiuye import html_text; print(html_text.lines('http://example.com/a'))"
+    result = run_python("-W", "default", "-c", script)
+    assert result.stdout.strip() == "['http://example.com/a']"
+    assert "MarkupResemblesLocatorWarning" not in result.stderr
