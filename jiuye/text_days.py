@@ -33,6 +33,8 @@ _FESTIVAL = re.compile(
     f"(?:{_FESTIVAL_NAMES})(?!节|前|后|期间|以来|假期|过后|返|刚过|一过|已过|伊始|来临|临近|将至|将近|假|长假|档)"
 )
 _RELATIVE = {"前天": -2, "前日": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}
+# Two days from the first: "今明两天" begins today, "明后两天" tomorrow.
+_RELATIVE |= {"今明两天": 0, "今明两日": 0, "明后两天": 1, "明后两日": 1}
 # Not the 后天 of "春节后天台县", nor the 今日 of "今日头条".
 _RELATIVE_WORD = re.compile(f"(?<![节之以日年月前后初])(?:{'|'.join(_RELATIVE)})(?!头条|台)")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -28,6 +28,8 @@ from jiuye import text_days
         ("今日", date(2023, 3, 10), date(2023, 3, 10)),
         ("本周六", date(2023, 3, 8), date(2023, 3, 11)),
         ("下周三", date(2023, 3, 8), date(2023, 3, 15)),
+        ("明后两天还将在开发区举办招聘会", date(2015, 2, 24), date(2015, 2, 25)),  # begins tomorrow
+        ("今明两天，招聘会在市人才市场举行", date(2015, 2, 24), date(2015, 2, 24)),
     ],
 )
 def test_first_day(text: str, published: date, expected: date) -> None:
