@@ -89,7 +89,7 @@ def score_article(score: Score, article: dict, verbose: bool) -> None:
     labels = article["labels"]
     title, body = article["title"] or "", article["body"]
     published = published_of(article)
-    places = extract.places_about(title, body)
+    places = extract.places_about(title, body, article.get("outlet") or "")
     campaigns = registry().named_in(f"{title}\n{body}")
     found_fairs = fair_text.extract(body.split("\n"), published, places.provinces, places.cities)
     figures = [

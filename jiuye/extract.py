@@ -61,13 +61,19 @@ def strip_datelines(text: str) -> str:
     return "\n".join(_LEAD_IN.sub("", line) for line in text.split("\n"))
 
 
-def places_about(title: str, body: str) -> Places:
+# A local paper's words for its own city and province: "我市举办…", "本省各地…".
+_OWN_CITY = re.compile(r"我市|本市")
+_OWN_PROVINCE = re.compile(r"我省|本省|我区(?=各|全)")
+
+
+def places_about(title: str, body: str, home: str = "") -> Places:
     """Provinces and cities the article is about, most prominent first.
 
     Each sentence scores each place it names once: more when the place is the sentence's scene,
     or the sentence is the title or the lead, unless it only samples a counted whole (等18个市州);
     nothing when the name only says where people come from or go to. Counties and districts
-    score for their city and province.
+    score for their city and province. `home` is the publisher's name (洛阳网, 绵阳市场信息报):
+    where its 我市/本市 and 我省/本省 are.
     """
     title = reading_form(title).strip()
     body = strip_datelines(reading_form(body))
@@ -93,6 +99,7 @@ def places_about(title: str, body: str) -> Places:
                 city_weights[mention.city] = max(weight, city_weights.get(mention.city, 0))
         scores.update(weights)
         city_scores.update(city_weights)
+    _score_home(home, text, scores, city_scores, first_seen)
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
@@ -103,6 +110,23 @@ def places_about(title: str, body: str) -> Places:
         if city_scores[city] >= ABOUT_THRESHOLD
     ]
     return Places(provinces, cities)
+
+
+def _score_home(
+    home: str, text: str, scores: Counter[str], city_scores: Counter[regions.City], first_seen: dict[str, int]
+) -> None:
+    """The publisher's city and province, where the text calls them its own (我市, 我省)."""
+    if not home or not (_OWN_CITY.search(text) or _OWN_PROVINCE.search(text)):
+        return
+    province, city_name = first_place(home)
+    if province is None:
+        return
+    city = next((c for c in province.cities if c.name == city_name), None)
+    if city and _OWN_CITY.search(text):
+        city_scores[city] += PROMINENT
+    if city and _OWN_CITY.search(text) or _OWN_PROVINCE.search(text):
+        scores[province.code] += PROMINENT
+        first_seen.setdefault(province.code, len(first_seen))
 
 
 def summary(paragraphs: list[str], limit: int = 120) -> str:

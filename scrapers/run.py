@@ -124,7 +124,7 @@ class Run:
         path = stored.path_for(item, own, self.report.written)
         slug = stored.slugs.get(path) or slug_for(item)  # a re-published story keeps its page
         text = "\n".join(cleaned.paragraphs)
-        places = extract.places_about(item.title, text)
+        places = extract.places_about(item.title, text, cleaned.publisher or item.publisher or source.name or "")
         try:
             meta = enrich.metadata(item, cleaned, places, source, self.registry, slug)
             key = path.relative_to(self.content_dir).as_posix()

@@ -189,3 +189,14 @@ def test_where_a_train_leaves_from_or_passes_through_is_no_scene():
         "浙江省人社厅在车上设立招聘专区。"
     )
     assert [p.short for p in extract.places_about("", text).provinces] == ["浙江"]
+
+
+def test_a_local_paper_s_own_city_and_province_are_its_publisher_s():
+    # Real wording (洛阳网, 2012): the text says only 市人才市场 and 我市.
+    text = "今日是农历正月初七,市人才市场举行春节后首场招聘会。本次招聘会,我市用人单位提供的岗位较多。"
+    places = extract.places_about("", text, "洛阳网")
+    assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["河南"], ["洛阳市"])
+    assert extract.places_about("", text).provinces == []  # no publisher: no guess
+    assert extract.places_about("", "新华社记者从人社部获悉。", "洛阳网").provinces == []  # not its own
+    provincial = extract.places_about("", "我省开展2017年就业援助月活动。", "海南日报")
+    assert ([p.short for p in provincial.provinces], provincial.cities) == (["海南"], [])

@@ -62,6 +62,7 @@ def test_a_day_that_does_not_exist_is_found_without_a_date(text: str) -> None:
         "元宵节期间",
         "作为春节后天台县第一场招聘会",  # 后天 across two words
         "“今天人气特别旺！”他说",  # a quote's 今天 is when it was said
+        "随着正月十五后务工人员大量进城求职",  # a season, as 春节后 is
     ],
 )
 def test_what_is_not_a_day(text: str) -> None:
