@@ -116,15 +116,14 @@ def _score_home(
     home: str, text: str, scores: Counter[str], city_scores: Counter[regions.City], first_seen: dict[str, int]
 ) -> None:
     """The publisher's city and province, where the text calls them its own (我市, 我省)."""
-    if not home or not (_OWN_CITY.search(text) or _OWN_PROVINCE.search(text)):
-        return
-    province, city_name = first_place(home)
+    own_city, own_province = bool(_OWN_CITY.search(text)), bool(_OWN_PROVINCE.search(text))
+    province, city_name = first_place(home) if home and (own_city or own_province) else (None, None)
     if province is None:
         return
-    city = next((c for c in province.cities if c.name == city_name), None)
-    if city and _OWN_CITY.search(text):
+    city = next((c for c in province.cities if c.name == city_name), None) if own_city else None
+    if city:
         city_scores[city] += PROMINENT
-    if city and _OWN_CITY.search(text) or _OWN_PROVINCE.search(text):
+    if city or own_province:
         scores[province.code] += PROMINENT
         first_seen.setdefault(province.code, len(first_seen))
 
