@@ -194,3 +194,14 @@ def test_a_fair_whose_news_item_was_deleted_links_to_no_missing_page(tmp_path):
     page = soup(site / "fairs" / "orphan" / "index.html")
     assert "湖北日报" in page.select_one(".meta").get_text()
     assert not [a for a in page.select("a[href]") if "20261120-deleted" in a["href"]]
+
+
+def test_a_province_page_shows_its_past_fairs_marked_as_over(demo_site):
+    # Seed 001's 湖北 fair (2022-07-28) has left the upcoming list; it is under 往期招聘会, 已结束.
+    hubei = soup(demo_site / "province" / "hubei" / "index.html")
+    past = hubei.select_one("#past-fairs").find_parent("section")
+    entry = next(li for li in past.select("li") if "湖北招聘会" in li.get_text())
+    assert "已结束" in entry.get_text()
+    assert (demo_site / entry.a["href"].lstrip("/") / "index.html").is_file()
+    upcoming = hubei.select_one("#fairs").find_next("ol").get_text()
+    assert "湖北招聘会" not in upcoming.replace("湖北招聘会日历", "")

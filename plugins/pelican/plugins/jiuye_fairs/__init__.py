@@ -6,7 +6,8 @@
   fairs there); /fairs/[<province>/]online/ and offline/ filters
 - /fairs/all.ics and /fairs/<province>.ics (RFC 5545; UID from the fair's identity, DTSTAMP from its
   publication, so that two builds of the same content write the same files)
-- context: `upcoming_fairs` and `upcoming_fairs_by_province` for the home and province pages
+- context: `upcoming_fairs` and `upcoming_fairs_by_province` for the home and province pages,
+  `past_fairs_by_province` (the latest first) for the province pages
 
 Reads each fair's typed item (article.item, jiuye.model.Fair); a fair whose Start cannot be read
 never gets one (jiuye_content names it and leaves it out).

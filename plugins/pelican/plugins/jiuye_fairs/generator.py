@@ -49,10 +49,11 @@ class FairsGenerator(Generator):
                 continue
             self.fairs.append(article)
         self.fairs.sort(key=lambda a: (a.fair.first_day, a.title))
-        upcoming = [a for a in self.fairs if not a.fair.is_over(self.today)]
+        upcoming, past = self._scope(self.fairs)
         self.context.update(
             upcoming_fairs=upcoming,
             upcoming_fairs_by_province=by_province(upcoming),
+            past_fairs_by_province=by_province(past),  # the latest first
             weekdays=WEEKDAYS,
             today=self.today,
         )
