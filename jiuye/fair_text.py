@@ -6,9 +6,10 @@ a following paragraph that only adds the figures ("活动当天，50 户爱心�
 Sentences that total many events ("累计举办 85 场") are statistics, not a fair.
 
 Dates: "3月31日", a bare "10日", "大年初六", "本周六" are resolved against the article's date
-(text_days). A fair with no date of its own that belongs to the article's occasion ("启动仪式当天",
-a launch ceremony), or is reported in the article's first two paragraphs, takes the occasion's
-date: the first date the lead paragraph gives.
+(text_days); of several, the one that dates the fair ("2月26日举办的首场招聘会") rather than the
+paragraph's first ("昨天…电话响个不停"). A fair with no date of its own that belongs to the
+article's occasion ("启动仪式当天", a launch ceremony), or is reported in the article's first two
+paragraphs, takes the occasion's date: the first date the lead paragraph gives.
 """
 
 from __future__ import annotations
@@ -79,7 +80,20 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# A day and the fair it dates, in one clause: "2月26日举办的首场招聘会".
+_DAY_OF_FAIR_GAP = re.compile(r"[^,.;:!?。，；]{0,15}")
 _RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
+
+
+def _day_of_fair(text: str, published: date) -> text_days.Day | None:
+    """The day the fair is on: the one a fair word follows in its clause, else the text's first."""
+    days = text_days.ordered(text, published)
+    for day in days[1:]:
+        word = FAIR_WORDS.search(text, day.end)
+        dates_fair = word and word.start() <= _DAY_OF_FAIR_GAP.match(text, day.end).end()
+        if dates_fair and not FAIR_WORDS.search(text, days[0].end, day.start):  # none dated by the first
+            return day
+    return days[0] if days else None
 
 
 def _organiser(text: str) -> str | None:
@@ -247,7 +261,7 @@ def _fair(
 ) -> Fair | None:
     text = candidate.text
     employer_count, position_count = figures.employers(text), figures.positions(text)
-    explicit = text_days.first(text, published)
+    explicit = _day_of_fair(text, published)
     named = NAMED.search(text)
     if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one

@@ -33,14 +33,15 @@ _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
 # who came, found work or were helped.
 _NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训|输送|运送|接送|护送|搭乘|乘坐")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
-# "50户企业" (employers), "300余人队伍" (a team), "第一名", posts counted in people ("岗位420万人次").
+# "50户企业" (employers), "300余人队伍" (a team, unlike "1083人与用人单位达成意向"), "第一名",
+# posts counted in people ("岗位420万人次").
 _PEOPLE = (
     r"人次|名|人|户|位|份|个|(?:名|位)?(?:(?![是届级年的和与及场家个次份项期批所])[\u4e00-\u9fff]){0,6}?"
     r"(?:人员|群众|毕业生|农民工|劳动者|求职者|残疾人)"
 )
 _COUNT = re.compile(
     rf"(?<![第前\d.])(?<!岗位)(?<!岗位数)((?:近|约|上|逾|超过|超|达|共)?\s*{figures.NUMBER}\s*(?:多|余)?\s*万?\s*(?:多|余)?)\s*"
-    rf"({_PEOPLE})(?![口民均年月天日])(?![\u4e00-\u9fff]{{0,6}}?(?:企业|单位|公司|队伍|团队|小组))"
+    rf"({_PEOPLE})(?![口民均年月天日])(?!(?:(?![与和同跟向])[\u4e00-\u9fff]){{0,6}}?(?:企业|单位|公司|队伍|团队|小组))"
 )
 
 

@@ -154,9 +154,14 @@ def find(text: str, published: date) -> list[Day]:
     return sorted(found, key=lambda day: day.start)
 
 
-def first(text: str, published: date) -> Day | None:
-    """The day the text is about: its first date, a festival only when no other day is given
-    ("元宵节的烟花还未绽放……招聘会就于2月20日举行" is on 2月20日)."""
+def ordered(text: str, published: date) -> list[Day]:
+    """The days the text names, festivals last: "元宵节的烟花还未绽放……招聘会就于2月20日举行" is
+    about 2月20日."""
     days = find(text, published)
-    dated = [d for d in days if d.text not in _FESTIVALS]
-    return (dated or days or [None])[0]
+    return [d for d in days if d.text not in _FESTIVALS] + [d for d in days if d.text in _FESTIVALS]
+
+
+def first(text: str, published: date) -> Day | None:
+    """The day the text is about: its first date, a festival only when no other day is given."""
+    days = ordered(text, published)
+    return days[0] if days else None

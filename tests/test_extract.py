@@ -200,3 +200,12 @@ def test_a_local_paper_s_own_city_and_province_are_its_publisher_s():
     assert extract.places_about("", "新华社记者从人社部获悉。", "洛阳网").provinces == []  # not its own
     provincial = extract.places_about("", "我省开展2017年就业援助月活动。", "海南日报")
     assert ([p.short for p in provincial.provinces], provincial.cities) == (["海南"], [])
+
+
+def test_a_local_paper_s_bare_city_authorities_are_its_own_city_s():
+    # Real wording (绵阳市场信息网, 2016): the organisers are only 市残联、市人社局.
+    text = "2月25日,铁牛广场人头攒动。由市残联、市人社局、市就业局主办的第二届残疾人就业专场招聘会在此举行。"
+    places = extract.places_about("", text, "绵阳市场信息网")
+    assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["四川"], ["绵阳市"])
+    for other in ("各市人社局组织专场招聘会。", "南方城市人才市场举办招聘会。"):  # each city; a name
+        assert extract.places_about("", other, "绵阳市场信息网").provinces == []

@@ -287,3 +287,15 @@ def test_a_fair_the_writer_dates_only_by_its_month_takes_no_day_from_the_lead() 
     paragraphs = ["人社部今天召开记者会。", "浙江义乌本月初的“新春人力资源交流大会”,100多家企业参加。"]
     found = fair_text.extract(paragraphs, date(2024, 1, 24))
     assert [f.start for f in found if not f.problem] == []
+
+
+def test_a_fair_is_on_the_day_that_dates_it_not_the_paragraph_s_first() -> None:
+    # Real wording (連網, 无锡, 2018, published 2月23日): 昨天 is when the phones rang.
+    paragraph = (
+        "昨天一上午,市人力资源市场的电话响个不停,不少企业来电要求“加座”,参加该市场2月26日举办的首场招聘会。"
+        "早在节前,这场招聘会就已预约满额,110家企业将提供近3700个岗位。"
+    )
+    [fair] = fair_text.extract([paragraph], date(2018, 2, 23), places_about("", paragraph, "无锡日报").provinces)
+    assert (fair.start, fair.employers.value) == (date(2018, 2, 26), 110)
+    two = "22日,无锡首场招聘会在惠山区举行,50家企业参加。即日起至3月31日,全市将举办招聘会110场。"
+    assert [f.start for f in fair_text.extract([two], date(2018, 2, 23))] == [date(2018, 2, 22)]

@@ -77,6 +77,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("我国城乡持证残疾人就业规模超过860万人。", "employed", 8600000, True),
         ("累计帮助3.4万家重点企业解决用工需求52万人次。", "employed", 520000, False),
         ("对22户自主创业的残疾人给予了40万元的奖扶资金。", "helped", 22, False),
+        ("最终现场有1083人与用人单位达成意向性用工协议。", "intent", 1083, False),  # 绵阳, 2016
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
