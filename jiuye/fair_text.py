@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
+from jiuye.fair_days import RELATIVE_DAYS, day_of_fair, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, MIXED, NAMED, OCCASION, ONLINE, STREAMED, UNDATED, statistics_removed
 from jiuye.text import is_byline, reading_form
 
@@ -78,22 +79,6 @@ _HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开�
 _BACK_REFERENCE = re.compile(
     r"(?:(?:据了解|据悉|据介绍|另外|同时),?)?(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)"
 )
-
-
-# A day and the fair it dates, in one clause: "2月26日举办的首场招聘会".
-_DAY_OF_FAIR_GAP = re.compile(r"[^,.;:!?。，；]{0,15}")
-_RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
-
-
-def _day_of_fair(text: str, published: date) -> text_days.Day | None:
-    """The day the fair is on: the one a fair word follows in its clause, else the text's first."""
-    days = text_days.ordered(text, published)
-    for day in days[1:]:
-        word = FAIR_WORDS.search(text, day.end)
-        dates_fair = word and word.start() <= _DAY_OF_FAIR_GAP.match(text, day.end).end()
-        if dates_fair and not FAIR_WORDS.search(text, days[0].end, day.start):  # none dated by the first
-            return day
-    return days[0] if days else None
 
 
 def _organiser(text: str) -> str | None:
@@ -157,7 +142,7 @@ def extract(
     fairs: list[Fair] = []
     for section_province, section in sections:
         candidates: list[_Candidate] = []
-        for paragraph, original in section:
+        for paragraph, original, whole in (part for pair in section for part in reports(*pair, published_day)):
             kept = statistics_removed(paragraph)
             names_fair = bool(FAIR_WORDS.search(kept))
             has_figures = bool(figures.employers(kept) or figures.positions(kept))
@@ -168,12 +153,12 @@ def extract(
                 or text_days.first(current.text, published_day)
             )
             dated = text_days.first(kept, published_day)
-            if dated and current is not None and dated.text in _RELATIVE_DAYS and not _HOLDING.search(kept):
+            if dated and current is not None and dated.text in RELATIVE_DAYS and not _HOLDING.search(kept):
                 dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
             if current is not None and _BACK_REFERENCE.match(kept):
                 current.add(kept, original)  # "本次招聘活动汇聚了400家用人单位": the fair just reported
             elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):
-                candidates.append(_Candidate([kept], [original], in_lead=paragraph in lead))
+                candidates.append(_Candidate([kept], [original], in_lead=whole in lead))
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
         for candidate in candidates:
@@ -194,11 +179,13 @@ def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
     names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
     names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
     venues = re.split(r"[、和]", listed_venues) if listed_venues else []
+    days = [d.day for d in text_days.find(text[: several.start()], published) if d.day]
     if len(names) == 1 and len(venues) > 1:  # one fair at each venue in turn
         names = [f"{names[0]}（{venue}）" for venue in venues]
+    elif len(names) == 1 and not venues and len(days) > 1:  # one on each day
+        names = [fair.title] * len(days)
     if len(names) < 2:
         return [fair]
-    days = [d.day for d in text_days.find(text[: several.start()], published) if d.day]
     each = []
     for number, name in enumerate(names):
         province, city = first_place(venues[number]) if len(venues) == len(names) else (None, None)
@@ -261,7 +248,7 @@ def _fair(
 ) -> Fair | None:
     text = candidate.text
     employer_count, position_count = figures.employers(text), figures.positions(text)
-    explicit = _day_of_fair(text, published)
+    explicit = day_of_fair(text, published)
     named = NAMED.search(text)
     if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
         return None  # a mention of fairs in general, not a report of one

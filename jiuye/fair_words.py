@@ -3,7 +3,7 @@
 The nouns and report words that name a fair (招聘会, 双选会, 直播带岗, 专场招聘 …), the kinds a
 fair's title ends in, and the statistics (累计举办 85 场, 等 9 个县, 一大波招聘会) that are no
 single fair: `statistics_removed` keeps a paragraph's other sentences, after rewriting "在A、B举办了
-两场…" as one fair at each venue.
+两场…" as one fair at each venue and "5日、12日分别举办两场…" as one on each day.
 """
 
 from __future__ import annotations
@@ -75,6 +75,21 @@ def _one_at_each(sentence: str) -> str:
     return f"{sentence[: match.start()]}在{match.group(1)}分别{match.group(2)}了{names}{sentence[match.end() :]}"
 
 
+# "3月5日、12日、19日，分别举办三场专场招聘会": as many fairs as days, one on each.
+_ONE_ON_EACH = re.compile(r"分别[^,.;:!?。]{0,10}?([两二三四五六\d])场")
+_DAY = re.compile(r"\d{1,2}\s*[日号]")
+
+
+def _one_on_each(sentence: str) -> str:
+    match = _ONE_ON_EACH.search(sentence)
+    if not match:
+        return sentence
+    number = match.group(1)
+    if len(_DAY.findall(sentence, 0, match.start())) != (int(number) if number.isdigit() else _SMALL[number]):
+        return sentence
+    return sentence[: match.start(1)] + sentence[match.end() :]
+
+
 def statistics_removed(paragraph: str) -> str:
-    kept = (_one_at_each(s) for s in sentences(paragraph))
+    kept = (_one_on_each(_one_at_each(s)) for s in sentences(paragraph))
     return "".join(s for s in kept if not AGGREGATE.search(s))

@@ -299,3 +299,24 @@ def test_a_fair_is_on_the_day_that_dates_it_not_the_paragraph_s_first() -> None:
     assert (fair.start, fair.employers.value) == (date(2018, 2, 26), 110)
     two = "22日,无锡首场招聘会在惠山区举行,50家企业参加。即日起至3月31日,全市将举办招聘会110场。"
     assert [f.start for f in fair_text.extract([two], date(2018, 2, 23))] == [date(2018, 2, 22)]
+
+
+def test_each_dated_report_in_a_paragraph_is_a_fair() -> None:
+    paragraph = (
+        "2月5日，宜昌市举办春风行动专场招聘会，120家企业提供岗位3000个。"
+        "2月8日，襄阳市举办返乡农民工专场招聘会，80家企业参加。"
+    )
+    fairs = fair_text.extract([paragraph], date(2024, 2, 10))
+    assert [(f.start, f.city, f.employers.value) for f in fairs] == [
+        (date(2024, 2, 5), "宜昌市", 120),
+        (date(2024, 2, 8), "襄阳市", 80),
+    ]
+
+
+def test_fairs_held_on_each_of_the_listed_days() -> None:
+    paragraph = "3月5日、12日、19日，襄阳市人才市场将分别举办三场专场招聘会。"
+    fairs = fair_text.extract([paragraph], date(2024, 3, 1))
+    assert [(f.start, f.city, f.title) for f in fairs] == [
+        (day, "襄阳市", "襄阳专场招聘会") for day in (date(2024, 3, 5), date(2024, 3, 12), date(2024, 3, 19))
+    ]
+    assert fair_text.extract(["3月5日，襄阳市分别举办三场专场招聘会。"], date(2024, 3, 1)) == []  # a total

@@ -1,0 +1,46 @@
+"""Which day a report of a fair is on, and a paragraph as the reports of fairs it holds."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from jiuye import text_days
+from jiuye.fair_words import FAIR_WORDS, statistics_removed
+from jiuye.text import sentences
+
+# A day and the fair it dates, in one clause: "2月26日举办的首场招聘会".
+_DAY_OF_FAIR_GAP = re.compile(r"[^,.;:!?。，；]{0,15}")
+RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
+
+
+def day_of_fair(text: str, published: date) -> text_days.Day | None:
+    """The day the fair is on: the one a fair word follows in its clause, else the text's first."""
+    days = text_days.ordered(text, published)
+    for day in days[1:]:
+        word = FAIR_WORDS.search(text, day.end)
+        dates_fair = word and word.start() <= _DAY_OF_FAIR_GAP.match(text, day.end).end()
+        if dates_fair and not FAIR_WORDS.search(text, days[0].end, day.start):  # none dated by the first
+            return day
+    return days[0] if days else None
+
+
+def reports(paragraph: str, original: str, published: date) -> list[tuple[str, str, str]]:
+    """A paragraph as the reports it holds, each with the paragraph: a sentence that names a fair
+    and dates it to another day than the fair before it starts a report of its own ("2月5日，宜昌
+    举办…招聘会。2月8日，襄阳举办…专场招聘会")."""
+    parts, originals = sentences(paragraph), sentences(original)
+    if len(parts) != len(originals):
+        return [(paragraph, original, paragraph)]
+    groups: list[list[int]] = []
+    day_before: date | None = None
+    for number, part in enumerate(parts):
+        kept = statistics_removed(part)
+        day = day_of_fair(kept, published) if FAIR_WORDS.search(kept) else None
+        another_day = day and day.day and day_before and day.day != day_before and day.text not in RELATIVE_DAYS
+        if groups and not another_day:
+            groups[-1].append(number)
+        else:
+            groups.append([number])
+        day_before = day.day if day and day.day else day_before
+    return [("".join(parts[i] for i in g), "".join(originals[i] for i in g), paragraph) for g in groups]
