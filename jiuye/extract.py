@@ -62,11 +62,11 @@ def strip_datelines(text: str) -> str:
 
 
 # A local paper's words for its own city and province: "我市举办…", "本省各地…".
-# A local paper's own city: 我市, 本市, and a bare 市 before an authority ("由市残联、市人社局主办"),
-# unlike 城市人才市场 or 各市人社局.
+# A local paper's own city (a county's paper: its county's city): 我市, 本市, 我县, and a bare 市 or
+# 县 before an authority ("由市残联、市人社局主办"), unlike 城市人才市场 or 各县人社局.
 _OWN_CITY = re.compile(
-    r"我市|本市|(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
-    r"市(?:委|政府|人社|人力资源|就业|残联|总工会|妇联|民政|人才|教育局|工商联)"
+    r"我[市县]|本[市县]|(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
+    r"[市县](?:委|政府|人社|人力资源|就业|残联|总工会|妇联|民政|人才|教育局|工商联)"
 )
 _OWN_PROVINCE = re.compile(r"我省|本省|我区(?=各|全)")
 

@@ -209,3 +209,5 @@ def test_a_local_paper_s_bare_city_authorities_are_its_own_city_s():
     assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["四川"], ["绵阳市"])
     for other in ("各市人社局组织专场招聘会。", "南方城市人才市场举办招聘会。"):  # each city; a name
         assert extract.places_about("", other, "绵阳市场信息网").provinces == []
+    county = extract.places_about("", "我县举办春风行动专场招聘会，县人社局组织50家企业参加。", "射阳县广播电视台")
+    assert ([p.short for p in county.provinces], [c.name for c in county.cities]) == (["江苏"], ["盐城市"])
