@@ -221,9 +221,14 @@ def _once(fairs: list[Fair]) -> list[Fair]:
     return kept
 
 
+# "另外，由市人事局主办的…招聘会将在本月21日举行": another fair, even on the same day.
+_ANOTHER = re.compile(r"(?:另外|此外|另悉|另据|另讯)")
+
+
 def _same_fair(one: Fair, other: Fair) -> bool:
     return (
         not one.problem
+        and not _ANOTHER.match(other.text)
         and (one.start, one.province) == (other.start, other.province)
         and (one.city == other.city or one.city is None or other.city is None)
     )

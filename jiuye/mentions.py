@@ -74,13 +74,14 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
     chars = "".join(regions.province_abbreviations())
-    pair = f"(?<!中)[{chars}]{{2,4}}(?={_JOINT_WORK})"  # 中新合作 is China's, not 新疆's
+    pair = f"(?<!中)(?:[{chars}]、?){{1,3}}[{chars}](?={_JOINT_WORK})"  # 中新合作 is China's, not 新疆's
     return re.compile(f"{pair}|(?<=在)[{chars}](?={_HELD})")
 
 
-# Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同;
+# Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同,
+# 苏、浙、皖、沪四省市;
 # or one as the scene of an event: "交流会在京召开", "在沪举行".
-_JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|劳务|协作|合作|对口|协同|东西部|扶贫"
+_JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|等(?:省|地)|劳务|协作|合作|对口|协同|东西部|扶贫"
 _HELD = "召开|举行|举办|开幕|启动|开展"
 # National bodies meeting in the capital act for the nation ("人力资源社会保障部、民政部在京举办…").
 _NATIONAL_ACTOR = re.compile(r"[部委]|国务院|中国残联|全国总工会|团中央|国家")
@@ -94,12 +95,15 @@ def _abbreviated(text: str, found: list[Mention]) -> list[Mention]:
     provinces = regions.province_abbreviations()
     pairs = []
     for match in _abbreviation_pattern().finditer(text):
-        if taken & set(range(match.start(), match.end())) or len(set(match.group())) < len(match.group()):
+        chars = match.group().replace("、", "")
+        if taken & set(range(match.start(), match.end())) or len(set(chars)) < len(chars):
             continue
         clause = _CLAUSE_START.search(text[max(0, match.start() - 40) : match.start()])
         if len(match.group()) == 1 and clause and _NATIONAL_ACTOR.search(clause.group()):
             continue
         for offset, char in enumerate(match.group()):
+            if char == "、":
+                continue
             start = match.start() + offset
             pairs.append(Mention(char, provinces[char].code, None, start, start + 1, False))
     return pairs
@@ -192,7 +196,7 @@ def is_sample(text: str, mention: Mention, mentions: list[Mention]) -> bool:
 
 # A name that acts or hosts: its authorities, or the name opening a clause that reports an event.
 _AUTHORITY_AFTER = re.compile(
-    r"^(?:[两二三四五六七八九十\d]{1,2}(?:省|市|地|省区|省市))?(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
+    r"^(?:[两二三四五六七八九十\d]{1,2}(?:省|市|地|省区|省市)的?)?(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
     r"教育|民政|乡村振兴|农业农村|公共就业|人才|各级|各地|全省|全市|全区|全州|全县|多地|等地|等省|"
     r"[\u4e00-\u9fff]{0,4}?(?:协作办|就业局|人社局|办事处)|(?:等|作为)[\u4e00-\u9fff]{0,4}?代表)"
 )

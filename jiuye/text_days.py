@@ -18,9 +18,12 @@ from jiuye.figures import chinese_number
 
 _NUMERAL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
 _SOLAR = re.compile(
-    rf"(?<![\d〇零一二三四五六七八九十廿卅年月])(?:(\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*)?"
-    rf"(?:({_NUMERAL})\s*月(?:份)?\s*)?({_NUMERAL})\s*[日号](?![电讯内楼线馆厅院文令])"
+    rf"(?<![\d〇零一二三四五六七八九十廿卅年月])(?:(\d{{4}}|[〇零一二三四五六七八九]{{4}}|[今去明前])\s*年\s*)?"
+    rf"(?:({_NUMERAL}|[本上下当])\s*月(?:份)?\s*)?({_NUMERAL})\s*(?:[~～至到—-]\s*(?:{_NUMERAL})\s*)?[日号]"
+    r"(?![电讯内楼线馆厅院文令])"
 )
+_MONTH_OFFSET = {"本": 0, "当": 0, "上": -1, "下": 1}  # 本月21日, 上月, 下月
+_YEAR_OFFSET = {"今": 0, "去": -1, "明": 1, "前": -2}  # 今年3月5日
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR = re.compile(
     r"(?:农历\s*([一二三四五六七八九十]{1,2}月|正月|冬月|腊月)|(大年|正月|冬月|腊月))\s*(初[一二三四五六七八九十]|十[一二三四五六七八九]|"
@@ -62,8 +65,17 @@ def _nearest(candidates: list[date], published: date) -> date:
 def _solar(match: re.Match[str], published: date, month_before: int | None) -> date | None:
     year_text, month_text, day_text = match.groups()
     day = _number(day_text)
+    if month_text in _MONTH_OFFSET:
+        first = published.replace(day=1)
+        if _MONTH_OFFSET[month_text] < 0:
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif _MONTH_OFFSET[month_text] > 0:
+            first = (first + timedelta(days=32)).replace(day=1)
+        return _in_month_of(first, day)
     month = _number(month_text) if month_text else month_before or published.month
     try:
+        if year_text in _YEAR_OFFSET:
+            return date(published.year + _YEAR_OFFSET[year_text], month, day)
         if year_text:
             year = int(year_text) if year_text.isdigit() else int("".join(str(_number(c)) for c in year_text))
             return date(year, month, day)

@@ -211,3 +211,9 @@ def test_a_local_paper_s_bare_city_authorities_are_its_own_city_s():
         assert extract.places_about("", other, "绵阳市场信息网").provinces == []
     county = extract.places_about("", "我县举办春风行动专场招聘会，县人社局组织50家企业参加。", "射阳县广播电视台")
     assert ([p.short for p in county.provinces], [c.name for c in county.cities]) == (["江苏"], ["盐城市"])
+
+
+def test_provinces_abbreviated_in_a_list_act_together():
+    # Real wording (长三角 fair, 2018): the four provinces' 人社 departments sign an agreement.
+    text = "长三角招聘会25日在上海举行。在招聘会现场,苏、浙、皖、沪四省市的人力资源和社会保障部门签署了合作框架协议。"
+    assert {p.short for p in extract.places_about("", text).provinces} == {"上海", "江苏", "浙江", "安徽"}

@@ -320,3 +320,17 @@ def test_fairs_held_on_each_of_the_listed_days() -> None:
         (day, "襄阳市", "襄阳专场招聘会") for day in (date(2024, 3, 5), date(2024, 3, 12), date(2024, 3, 19))
     ]
     assert fair_text.extract(["3月5日，襄阳市分别举办三场专场招聘会。"], date(2024, 3, 1)) == []  # a total
+
+
+def test_another_fair_on_the_same_day_is_a_fair_of_its_own() -> None:
+    # Real wording (四川, 2009, published 11月13日).
+    paragraphs = [
+        "本月21~29日,四川省将启动高校毕业生就业服务周。启动当日,省人事厅将在川师大举行大型现场招聘会。",
+        "另外,由市人事局主办的成都2009秋季特大型人才招聘会将在本月21日、22日举行。",
+    ]
+    about = places_about("", "\n".join(paragraphs))
+    fairs = fair_text.extract(paragraphs, date(2009, 11, 13), about.provinces, about.cities)
+    assert [(f.start, f.province.short, f.city) for f in fairs] == [
+        (date(2009, 11, 21), "四川", None),
+        (date(2009, 11, 21), "四川", "成都市"),
+    ]
