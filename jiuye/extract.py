@@ -122,7 +122,12 @@ def _score_home(
 ) -> None:
     """The publisher's city and province, where the text calls them its own (我市, 我省)."""
     own_city, own_province = bool(_OWN_CITY.search(text)), bool(_OWN_PROVINCE.search(text))
-    province, city_name = first_place(home) if home and (own_city or own_province) else (None, None)
+    if not home or not (own_city or own_province):
+        return
+    province, city_name = first_place(home)
+    if province is None and (opening := mentions.opening(reading_form(home.strip()))):
+        province = regions.province_by_code(opening.province_code)
+        city_name = opening.city.name if opening.city else None
     if province is None:
         return
     city = next((c for c in province.cities if c.name == city_name), None) if own_city else None

@@ -165,13 +165,13 @@ def extract(
             fair = _fair(candidate, section_province, occasion, published_day, about, list(about_cities))
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
-                fairs.extend(_each_of(fair, candidate.text, published_day))
+                fairs.extend(_each_of(fair, candidate.paragraphs[0], published_day))
     return _once(fairs)
 
 
 def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
-    """ "在A、B分别举办了X、Y": one fair per name, at its venue, on its day when the days are as
-    many ("6月11日至12日"), else all on the first."""
+    """ "在A、B分别举办了X、Y" in the report's opening paragraph: one fair per name, at its venue,
+    on its day when the sentence gives as many days ("6月11日至12日"), else all on the first."""
     several = _SEVERAL.search(text)
     if not several or fair.problem:
         return [fair]
@@ -179,7 +179,8 @@ def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
     names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
     names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
     venues = re.split(r"[、和]", listed_venues) if listed_venues else []
-    days = [d.day for d in text_days.find(text[: several.start()], published) if d.day]
+    sentence_start = max(text.rfind(mark, 0, several.start()) for mark in "。；！？") + 1
+    days = [d.day for d in text_days.find(text[sentence_start : several.start()], published) if d.day]
     if len(names) == 1 and len(venues) > 1:  # one fair at each venue in turn
         names = [f"{names[0]}（{venue}）" for venue in venues]
     elif len(names) == 1 and not venues and len(days) > 1:  # one on each day

@@ -63,8 +63,9 @@ POSITIONS_AFTER = re.compile(rf"岗位(?:数量|信息)?\s*((?:近|约|逾|超�
 
 
 def employers(text: str) -> Count | None:
-    match = EMPLOYERS.search(text)
-    return parse_count(match.group(1)) if match else None
+    """The first count of employers: not "一家公司" (a company, in a job seeker's story)."""
+    counts = (parse_count(match.group(1)) for match in EMPLOYERS.finditer(text))
+    return next((count for count in counts if count and count.value > 1), None)
 
 
 def positions(text: str) -> Count | None:

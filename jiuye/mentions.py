@@ -71,6 +71,22 @@ def find(text: str, corroborate: bool = True) -> list[Mention]:
     ]
 
 
+def opening(name: str) -> Mention | None:
+    """The place a publisher's name opens with (大冶云, 射阳发布): its first word, whatever follows,
+    even a county name that is an everyday word elsewhere (大冶)."""
+    pattern, owner = _spellings()
+    match = pattern.match(name)
+    if match:
+        province_code, city, guarded = owner[match.group()]
+        return Mention(match.group(), province_code, city, 0, match.end(), guarded)
+    _, short = regions.counties()
+    spelling = next((name[:size] for size in (3, 2) if name[:size] in short), None)
+    if spelling is None:
+        return None
+    county = short[spelling]
+    return Mention(spelling, county.province_code, county.city, 0, len(spelling), True)
+
+
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
     chars = "".join(regions.province_abbreviations())

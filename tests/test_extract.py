@@ -211,6 +211,9 @@ def test_a_local_paper_s_bare_city_authorities_are_its_own_city_s():
         assert extract.places_about("", other, "绵阳市场信息网").provinces == []
     county = extract.places_about("", "我县举办春风行动专场招聘会，县人社局组织50家企业参加。", "射阳县广播电视台")
     assert ([p.short for p in county.provinces], [c.name for c in county.cities]) == (["江苏"], ["盐城市"])
+    # 大冶云, the county-level city's news app: its name opens with its place (大冶 -> 黄石市)
+    app = extract.places_about("", "2月7号,我市第五场新春返乡农民工专场招聘会在大箕铺镇举行。", "大冶云")
+    assert ([p.short for p in app.provinces], [c.name for c in app.cities]) == (["湖北"], ["黄石市"])
 
 
 def test_provinces_abbreviated_in_a_list_act_together():

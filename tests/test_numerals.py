@@ -70,6 +70,8 @@ def test_employers_and_positions_in_a_sentence():
     text = "活动当天，一百二十户爱心企业提供就业岗位两千五百余个。"
     assert employers(text) == Count(120, "一百二十", False)
     assert positions(text) == Count(2500, "两千五百余", True)
+    # a company in a job seeker's story is no count of a fair's employers
+    assert employers("陈善琴如愿和一家公司达成就业意向。27家企业参加。") == Count(27, "27", False)
 
 
 @pytest.mark.parametrize(

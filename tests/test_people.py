@@ -78,6 +78,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("累计帮助3.4万家重点企业解决用工需求52万人次。", "employed", 520000, False),
         ("对22户自主创业的残疾人给予了40万元的奖扶资金。", "helped", 22, False),
         ("最终现场有1083人与用人单位达成意向性用工协议。", "intent", 1083, False),  # 绵阳, 2016
+        ("截至上午11点，45人求职成功。", "employed", 45, False),  # 大冶, 2017
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
