@@ -29,9 +29,9 @@ _KIND_WORDS = (
     (HELPED, r"帮扶|援助|帮助|服务|惠及|扶持|兜底|安置|发放|给予"),
 )
 _KINDS = [(kind, re.compile(words)) for kind, words in _KIND_WORDS]
-# Clauses that count views, sign-ups, trainees or passengers ("输送劳动者60万人次"), not people
-# who came, found work or were helped.
-_NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|培训|输送|运送|接送|护送|搭乘|乘坐")
+# Clauses that count views, sign-ups, applications, trainees or passengers ("输送劳动者60万人次",
+# "500名求职者投递简历"), not people who came, found work or were helped.
+_NOT_PEOPLE = re.compile(r"浏览|观看|点击|阅读|播放|报名|简历|培训|输送|运送|接送|护送|搭乘|乘坐")
 # A count of people: "57万人", "1.2万人次", "300余名", "77万户", "25万困难人员"; not "人口", "人均",
 # "50户企业" (employers), "300余人队伍" (a team, unlike "1083人与用人单位达成意向"), "第一名",
 # posts counted in people ("岗位420万人次").
@@ -70,6 +70,8 @@ def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
     for match in _COUNT.finditer(clause):
         if clause.count("“", 0, match.start()) > clause.count("”", 0, match.start()):
             continue  # inside a quoted name: "“万人大型集中安置区”就业帮扶活动"
+        if clause.endswith(("数", "几"), 0, match.start()) and match.group(1).lstrip()[:1] in "十百千万":
+            continue  # "数十名": no number (but "参与人数4万多人" is one)
         kind = _kind(clause)
         count = _count(match.group(1))
         if kind is None or count is None or (match.group(2) in ("份", "个") and kind != INTENT):

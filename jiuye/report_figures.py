@@ -24,7 +24,9 @@ from jiuye.text import reading_form, sentences
 LABELS = {**people.LABELS, **offers.LABELS}
 _CLAUSE = re.compile(r"[^,，;；:：]+")
 _AS_OF = re.compile(r"截至|截止")
-_PLANNED = re.compile(r"预计|预期|计划|力争|目标|拟")
+_PLANNED = re.compile(r"预计|预期|计划|力争|目标|指标|拟")
+# A plan announced, then listed: "明年就业工作的目标任务已明确,即:城镇新增就业900万人,…".
+_PLAN_LISTED = re.compile(r"(?:预计|计划|目标|指标|任务)[^。；;]*?[:：]")
 # A sentence that opens on what is to come: "2012年,西藏将…" (this year or a later one), "下一步,我们要…".
 _PLAN_AHEAD = re.compile(
     r"^[^，,。]{0,12}?(?:(\d{4})年(?!以来)|明年|下一步|今后|未来|下阶段)[^。；;]*?(?:将(?!近)|要(?!求)|努力)"
@@ -102,6 +104,8 @@ def _counts(sentence: str, published: date) -> Iterator[tuple[str, figures.Count
         ahead = _PLAN_AHEAD.search(sentence, 0, clause.start())
         if ahead and (ahead.group(1) is None or int(ahead.group(1)) >= published.year):
             continue  # "2012年,西藏将…,实现城镇新增就业2.15万人" in 2011: what a plan will do
+        if _PLAN_LISTED.search(sentence, 0, clause.start()):
+            continue
         for kind, count, unit in people.counts(words):
             yield kind, count, unit, people.LABELS[kind]
         for kind, count, what in offers.counts(words):

@@ -79,6 +79,7 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("对22户自主创业的残疾人给予了40万元的奖扶资金。", "helped", 22, False),
         ("最终现场有1083人与用人单位达成意向性用工协议。", "intent", 1083, False),  # 绵阳, 2016
         ("截至上午11点，45人求职成功。", "employed", 45, False),  # 大冶, 2017
+        ("活动现场参与人数4万多人。", "attended", 40000, True),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
@@ -108,6 +109,10 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "2023年,西藏将增强企业吸纳就业能力,实现城镇新增就业2.15万人。",  # a plan
         "下一步,我们将持续发力,帮扶困难人员1万人。",
         "累计发出专车、专列、包机1.7万辆(次),输送劳动者60万人次。",  # passengers
+        "明年就业工作的目标任务已明确,即:城镇新增就业900万人,就业困难人员实现就业100万人。",  # a plan
+        "实名制培训3606人次,完成省任务指标3140人次的114.84%。",  # a target
+        "现场人气满满,超过500名求职者投递简历。",  # applications
+        "吸引了数十名残疾人参加。",  # no number
     ],
 )
 def test_what_is_not_a_people_count(sentence: str) -> None:
