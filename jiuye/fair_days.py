@@ -11,13 +11,16 @@ from jiuye.text import sentences
 
 # A day and the fair it dates, in one clause: "2月26日举办的首场招聘会".
 _DAY_OF_FAIR_GAP = re.compile(r"[^,.;:!?。，；]{0,15}")
+_JOINED = re.compile(r"\s*(?:[、和及]|以及)?\s*")  # between the days of a list: "5日、12日"
 RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
 
 
 def day_of_fair(text: str, published: date) -> text_days.Day | None:
     """The day the fair is on: the one a fair word follows in its clause, else the text's first."""
     days = text_days.ordered(text, published)
-    for day in days[1:]:
+    for before, day in zip(days, days[1:], strict=False):
+        if _JOINED.fullmatch(text, before.end, day.start):
+            continue  # "本周二、四、六招聘会": the list's first day is the fair's
         word = FAIR_WORDS.search(text, day.end)
         dates_fair = word and word.start() <= _DAY_OF_FAIR_GAP.match(text, day.end).end()
         if dates_fair and not FAIR_WORDS.search(text, days[0].end, day.start):  # none dated by the first
@@ -44,3 +47,20 @@ def reports(paragraph: str, original: str, published: date) -> list[tuple[str, s
             groups.append([number])
         day_before = day.day if day and day.day else day_before
     return [("".join(parts[i] for i in g), "".join(originals[i] for i in g), paragraph) for g in groups]
+
+
+def listed_days(text: str, published: date) -> list[date]:
+    """The first list of days with gaps between them ("本周二、四、六", "5日、12日"): fairs on
+    each; days in a row ("21日、22日") are one fair's, and give nothing here."""
+    days = text_days.find(text, published)
+    for number, first in enumerate(days):
+        run = [first]
+        for day in days[number + 1 :]:
+            if not _JOINED.fullmatch(text, run[-1].end, day.start):
+                break
+            run.append(day)
+        dates = [d.day for d in run if d.day]
+        if len(run) > 1 and len(dates) == len(run):
+            in_a_row = any((later - earlier).days == 1 for earlier, later in zip(dates, dates[1:], strict=False))
+            return [] if in_a_row else dates
+    return []

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
-from jiuye.fair_days import RELATIVE_DAYS, day_of_fair, reports
+from jiuye.fair_days import RELATIVE_DAYS, day_of_fair, listed_days, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, MIXED, NAMED, OCCASION, ONLINE, STREAMED, UNDATED, statistics_removed
 from jiuye.text import is_byline, reading_form
 
@@ -173,8 +173,13 @@ def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
     """ "在A、B分别举办了X、Y" in the report's opening paragraph: one fair per name, at its venue,
     on its day when the sentence gives as many days ("6月11日至12日"), else all on the first."""
     several = _SEVERAL.search(text)
-    if not several or fair.problem:
+    if fair.problem:
         return [fair]
+    if not several:
+        days = listed_days(text, published)
+        if fair.start not in days:
+            return [fair]
+        return [replace(fair, start=day, employers=None, positions=None) for day in days]
     listed_venues, listed_names = several.group(1) or several.group(3), several.group(2) or several.group(4)
     names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
     names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair

@@ -9,6 +9,7 @@ date, so "12月28日" in a January report is last year's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,6 +44,11 @@ _RELATIVE_WORD = re.compile(f"(?<![节之以日年月前后初])(?:{'|'.join(_RE
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY = re.compile(r"(上|本|下)?(?:周|星期)([一二三四五六日天])")
+# More days of the same week: "本周二、四、六" (not the 四 of "周二、四川").
+_WEEKDAY_MORE = re.compile(
+    r"[、和及]([一二三四五六日])(?=[、和及，,。；\s]|[上下]午|晚|举|招|将|均|各|的|为|是|都|会|开)"
+)
+_FUTURE = re.compile(r"将|届时")  # "本周二招聘会将正常举办", said on the Sunday after it: next Tuesday
 _MONTH = re.compile(rf"({_NUMERAL})\s*月(?![份]?\s*(?:{_NUMERAL})\s*[日号])")
 
 
@@ -162,8 +168,18 @@ def find(text: str, published: date) -> list[Day]:
     for match in _WEEKDAY.finditer(text):
         week = {"上": -1, "本": 0, "下": 1}.get(match.group(1) or "本", 0)
         monday = published - timedelta(days=published.weekday())
-        add(match, monday + timedelta(weeks=week, days=_WEEKDAYS[match.group(2)]))
+        sentence_end = min((i for i in (text.find(m, match.end()) for m in "。；") if i >= 0), default=len(text))
+        ahead = week == 0 and bool(_FUTURE.search(text, match.end(), sentence_end))
+        for listed in (match, *_listed_weekdays(text, match.end())):
+            day = monday + timedelta(weeks=week, days=_WEEKDAYS[listed.group(listed.lastindex)])
+            add(listed, day + timedelta(weeks=1) if ahead and day < published else day)
     return sorted(found, key=lambda day: day.start)
+
+
+def _listed_weekdays(text: str, position: int) -> Iterator[re.Match[str]]:
+    while more := _WEEKDAY_MORE.match(text, position):
+        yield more
+        position = more.end()
 
 
 def ordered(text: str, published: date) -> list[Day]:

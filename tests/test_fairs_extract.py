@@ -334,3 +334,15 @@ def test_another_fair_on_the_same_day_is_a_fair_of_its_own() -> None:
         (date(2009, 11, 21), "四川", None),
         (date(2009, 11, 21), "四川", "成都市"),
     ]
+
+
+def test_fairs_on_listed_days_apart_are_one_each_and_days_in_a_row_one_fair() -> None:
+    listed = "洛阳市人才市场本周二、四、六招聘会将正常举办，每场可容纳150家用人单位。"
+    fairs = fair_text.extract([listed], date(2012, 1, 29))
+    assert [(f.start, f.city) for f in fairs] == [
+        (date(2012, 1, 31), "洛阳市"),
+        (date(2012, 2, 2), "洛阳市"),
+        (date(2012, 2, 4), "洛阳市"),
+    ]
+    in_a_row = "洛阳市春季人才招聘会将在本月21日、22日举行。"
+    assert [f.start for f in fair_text.extract([in_a_row], date(2012, 2, 10))] == [date(2012, 2, 21)]

@@ -79,3 +79,11 @@ def test_what_is_not_a_day(text: str) -> None:
 def test_numbered_months_without_nongli_are_solar() -> None:
     # "二月初二" only reads as lunar with 农历 before it; 正月/腊月 are lunar by name.
     assert text_days.first("二月三日", date(2023, 1, 5)).day == date(2023, 2, 3)
+
+
+def test_a_list_of_weekdays_and_a_weekday_still_to_come() -> None:
+    # Real wording (洛阳, published on Sunday 2012-01-29): the fairs are still to come.
+    days = text_days.find("本周二、四、六招聘会将正常举办。", date(2012, 1, 29))
+    assert [d.day for d in days] == [date(2012, 1, 31), date(2012, 2, 2), date(2012, 2, 4)]
+    assert [d.day for d in text_days.find("本周二招聘会人很多。", date(2012, 1, 29))] == [date(2012, 1, 24)]
+    assert [d.day for d in text_days.find("周二、四川省举办", date(2012, 1, 29))] == [date(2012, 1, 24)]
