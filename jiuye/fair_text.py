@@ -21,7 +21,7 @@ from datetime import date, datetime
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
 from jiuye.fair_days import RELATIVE_DAYS, day_of_fair, listed_days, reports
-from jiuye.fair_words import FAIR_WORDS, KIND, MIXED, NAMED, OCCASION, ONLINE, STREAMED, UNDATED, statistics_removed
+from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
 from jiuye.text import is_byline, reading_form
 
 _VENUE = re.compile(
@@ -75,6 +75,8 @@ class _Candidate:
 # A later paragraph starts a fair of its own with a date or by reporting one held; one that only
 # names a fair in passing ("他从网上得知招聘会的消息") adds to the fair just reported.
 _HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开帷幕|走进|来到|行至")
+# The occasion's own fair, reported later: "据统计，当日的招聘会共有1.1万余人…".
+_ON_THE_DAY = re.compile(rf"(?:当日|当天|同日)的?(?:{FAIR_WORDS.pattern})")
 # A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…".
 _BACK_REFERENCE = re.compile(
     r"(?:(?:据了解|据悉|据介绍|另外|同时),?)?(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)"
@@ -90,24 +92,6 @@ def _organiser(text: str) -> str | None:
             if _ORGANISATION.search(who):
                 return who
     return None
-
-
-def mode_of(text: str) -> str:
-    """线上线下 when both are named, 线上 for live streams and online fairs, else 线下."""
-    if MIXED.search(text):
-        return schema.MIXED
-    return schema.ONLINE if ONLINE.search(text) else schema.OFFLINE
-
-
-def _title(text: str, place: str | None) -> str:
-    named = NAMED.search(text)
-    if named:
-        return f"“{named.group(1)}”{named.group(2)}"
-    kind = KIND.search(text)
-    label = kind.group(1) if kind else "招聘会"
-    if label in STREAMED:
-        label = "直播招聘会"
-    return f"{place}{label}" if place else label
 
 
 def extract(
@@ -261,7 +245,8 @@ def _fair(
     employer_count, position_count = figures.employers(text), figures.positions(text)
     explicit = day_of_fair(text, published)
     named = NAMED.search(text)
-    if not (employer_count or position_count or explicit or named or (candidate.in_lead and occasion)):
+    on_the_day = occasion and (candidate.in_lead or _ON_THE_DAY.search(text))
+    if not (employer_count or position_count or explicit or named or on_the_day):
         return None  # a mention of fairs in general, not a report of one
     province, city = _held_in(text) or first_place(text, scenes_only=True)
     if about is not None and province not in about and not section_province:
@@ -276,7 +261,7 @@ def _fair(
         if city and regions.city_names().get(city, regions.City("", "", "")).province_code != section_province.code:
             city = None
     fair = Fair(
-        title=_title(text, regions.city_names()[city].short if city else province.short if province else None),
+        title=title_of(text, regions.city_names()[city].short if city else province.short if province else None),
         start=None,
         province=province,
         city=city,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jiuye import figures
+from jiuye import figures, schema
 from jiuye.text import sentences
 
 # What a fair is called: its nouns; a live-streamed one; words that start a report of one.
@@ -44,7 +44,7 @@ AGGREGATE = re.compile(
 UNDATED = re.compile(
     r"日前|近日|近期|前不久|不久前|(?:本|上)月(?:初|中|底|末)?(?![\d一二三四五六七八九十]+日)|上旬|中旬|下旬"
 )
-OCCASION = re.compile(r"启动仪式|当天|同日|同一天|同步启动")
+OCCASION = re.compile(r"启动仪式|当天|当日|同日|同一天|同步启动")
 ONLINE = re.compile(r"直播|网络|线上|云端|云上|云聘|视频|远程|小程序")
 MIXED = re.compile(r"线上\s*[+＋和与及]\s*线下|线下\s*[+＋和与及]\s*线上|线上线下")
 NAMED = re.compile(rf"[“\"]([^”\"]{{2,30}})[”\"]\s*((?:直播|网络|专场|线上)?(?:{_NOUN}))")
@@ -93,3 +93,22 @@ def _one_on_each(sentence: str) -> str:
 def statistics_removed(paragraph: str) -> str:
     kept = (_one_on_each(_one_at_each(s)) for s in sentences(paragraph))
     return "".join(s for s in kept if not AGGREGATE.search(s))
+
+
+def mode_of(text: str) -> str:
+    """线上线下 when both are named, 线上 for live streams and online fairs, else 线下."""
+    if MIXED.search(text):
+        return schema.MIXED
+    return schema.ONLINE if ONLINE.search(text) else schema.OFFLINE
+
+
+def title_of(text: str, place: str | None) -> str:
+    """A fair's title: its quoted name, else its place and kind ("武汉专场招聘会")."""
+    named = NAMED.search(text)
+    if named:
+        return f"“{named.group(1)}”{named.group(2)}"
+    kind = KIND.search(text)
+    label = kind.group(1) if kind else "招聘会"
+    if label in STREAMED:
+        label = "直播招聘会"
+    return f"{place}{label}" if place else label

@@ -226,9 +226,16 @@ _HAPPENING = re.compile(
 )
 
 
+# A photo caption's place: "2023年1月29日,四川内江,隆昌市…招聘活动现场。"
+_CAPTION_BEFORE = re.compile(r"(?:^|\n)\s*(?:图为)?\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]\s*$")
+_CAPTION_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{0,12}?(?:市|县|区|州))?\s*[,，]")
+
+
 def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     """The name (or the list it is in) is where a reported thing happens or whose authorities act."""
     first, last = _group(text, mention, mentions)
+    if _CAPTION_BEFORE.search(text, max(0, first.start - 24), first.start) and _CAPTION_AFTER.match(text, last.end):
+        return True
     after = text[last.end : last.end + 30]
     if _AUTHORITY_AFTER.match(text[mention.end : mention.end + 12]) or _AUTHORITY_AFTER.match(after):
         return True

@@ -9,7 +9,7 @@ import hashlib
 import unicodedata
 from datetime import date, datetime
 
-from jiuye import dates, fair_text, figures, model, schema
+from jiuye import dates, fair_text, fair_words, figures, model, schema
 from jiuye.campaigns import Registry
 from jiuye.job_terms import location, target_groups
 from scrapers import defaults
@@ -105,7 +105,7 @@ def _mode(declared: str, text: str, has_online_url: bool) -> str:
     declared = declared.replace("+", "").replace("＋", "").replace(" ", "")
     if declared in schema.FAIR_MODES:
         return declared
-    found = fair_text.mode_of(text)
+    found = fair_words.mode_of(text)
     if has_online_url and found == schema.OFFLINE:
         return schema.ONLINE
     return found

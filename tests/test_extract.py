@@ -220,3 +220,17 @@ def test_provinces_abbreviated_in_a_list_act_together():
     # Real wording (长三角 fair, 2018): the four provinces' 人社 departments sign an agreement.
     text = "长三角招聘会25日在上海举行。在招聘会现场,苏、浙、皖、沪四省市的人力资源和社会保障部门签署了合作框架协议。"
     assert {p.short for p in extract.places_about("", text).provinces} == {"上海", "江苏", "浙江", "安徽"}
+
+
+def test_a_photo_caption_s_place_is_its_scene():
+    # Real captions (澎湃新闻, 2023): date, place, scene.
+    text = (
+        "28日是春节假期后的首个工作日,多地举办节后首场人才招聘会。\n"
+        "2023年1月29日,四川内江,隆昌市莲峰公园龙凤广场,“新春送岗”专场招聘活动现场。\n"
+        "2023年1月29日,河南安阳,一名求职者在企业用工招聘会上收集到的招聘岗位信息。"
+    )
+    places = extract.places_about("", text)
+    assert ({p.short for p in places.provinces}, {c.name for c in places.cities}) == (
+        {"四川", "河南"},
+        {"内江市", "安阳市"},
+    )

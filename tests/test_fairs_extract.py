@@ -346,3 +346,16 @@ def test_fairs_on_listed_days_apart_are_one_each_and_days_in_a_row_one_fair() ->
     ]
     in_a_row = "洛阳市春季人才招聘会将在本月21日、22日举行。"
     assert [f.start for f in fair_text.extract([in_a_row], date(2012, 2, 10))] == [date(2012, 2, 21)]
+
+
+def test_the_occasion_s_fair_reported_later_is_on_its_day() -> None:
+    # Real wording (東北網, 2009): a launch on the 16th, its fair only "当日的招聘会" at the end.
+    paragraphs = [
+        "东北网2月16日讯 黑龙江省暨哈尔滨市“2009春风行动”春风送岗位活动启动仪式16日举行。",
+        "活动的主要对象为将要进城务工的农村劳动者。",
+        "当前，受金融危机的影响，新增就业难度加大。",
+        "据统计，当日的招聘会共有1.1万余人与用人单位达成意向性协议。",
+    ]
+    about = places_about("", "\n".join(paragraphs))
+    [fair] = fair_text.extract(paragraphs, date(2009, 2, 16), about.provinces, about.cities)
+    assert (fair.start, fair.province.short, fair.city) == (date(2009, 2, 16), "黑龙江", "哈尔滨市")
