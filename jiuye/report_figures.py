@@ -32,9 +32,10 @@ _PLAN_AHEAD = re.compile(
     r"^[^，,。]{0,12}?(?:(\d{4})年(?!以来)|明年|下一步|今后|未来|下阶段)[^。；;]*?(?:将(?!近)|要(?!求)|努力)"
 )
 _PER_HEAD = re.compile(r"每名|每人|每户|人均|每位|每家")
-# A sentence or paragraph that names no province but the nation or a national body is national.
+# A sentence or paragraph that names no province but the nation or a national body is national
+# (not employers "来自全国各地").
 _NATIONAL = re.compile(
-    r"全国|我国|中国(?!人民|共产)|国务院|人社部(?!门)|(?<![省市县区])人力资源(?:和)?社会保障部|教育部"
+    r"(?<!来自)全国|我国|中国(?!人民|共产)|国务院|人社部(?!门)|(?<![省市县区])人力资源(?:和)?社会保障部|教育部"
 )
 
 

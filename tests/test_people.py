@@ -131,6 +131,16 @@ def test_a_figure_is_placed_where_it_happened_not_at_the_employers_home() -> Non
     assert (found.kind, found.count.value, found.province.short) == ("intent", 1000, "贵州")
 
 
+def test_employers_from_across_the_country_do_not_make_a_figure_national() -> None:
+    # Real wording (新华社, 西安, 2008).
+    body = (
+        "22日,2009年毕业生冬季就业双向选择洽谈会在西安长安大学体育馆举行,"
+        "来自全国各地的500多家用人单位提供了4000多个职位,6000多名应届毕业生进场求职。"
+    )
+    [found] = people_in("", body, date(2008, 11, 23), [regions.find_province("陕西")])
+    assert (found.kind, found.count.value, found.province.short) == ("attended", 6000, "陕西")
+
+
 def test_a_national_sentence_or_paragraph_in_a_roundup_is_national() -> None:
     body = (
         "4月7日，福建在福州市举办专场招聘会。\n"
