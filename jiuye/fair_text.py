@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import first_place, strip_datelines
-from jiuye.fair_days import RELATIVE_DAYS, day_of_fair, listed_days, reports
+from jiuye.fair_days import RELATIVE_DAYS, aside, day_of_fair, listed_days, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
 from jiuye.text import is_byline, reading_form
 
@@ -139,8 +139,8 @@ def extract(
             dated = text_days.first(kept, published_day)
             if dated and current is not None and dated.text in RELATIVE_DAYS and not _HOLDING.search(kept):
                 dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
-            if current is not None and _BACK_REFERENCE.match(kept):
-                current.add(kept, original)  # "本次招聘活动汇聚了400家用人单位": the fair just reported
+            if current is not None and (_BACK_REFERENCE.match(kept) or (dated and aside(kept, dated))):
+                current.add(kept, original)  # "本次招聘活动汇聚了…", "该招聘会自2019年…以来": the fair just reported
             elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):
                 candidates.append(_Candidate([kept], [original], in_lead=whole in lead))
             elif (names_fair or has_figures) and current is not None and not current_complete:

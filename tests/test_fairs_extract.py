@@ -359,3 +359,20 @@ def test_the_occasion_s_fair_reported_later_is_on_its_day() -> None:
     about = places_about("", "\n".join(paragraphs))
     [fair] = fair_text.extract(paragraphs, date(2009, 2, 16), about.provinces, about.cities)
     assert (fair.start, fair.province.short, fair.city) == (date(2009, 2, 16), "黑龙江", "哈尔滨市")
+
+
+@pytest.mark.parametrize(
+    ("later", "days"),
+    [
+        ("据悉，该招聘会自2019年3月1日首次举办以来，已连续举办5届。", []),  # the same fair's history
+        ("与去年2月8日的招聘会相比，今年企业数量增加了两成。", []),  # a comparison
+        ("招聘会将持续到2月7日。", []),  # the same fair's end
+        ("下一场招聘会将于2月12日在夷陵区举行。", [date(2024, 2, 12)]),  # another, scheduled
+    ],
+)
+@pytest.mark.parametrize("joined", [True, False], ids=["one paragraph", "two paragraphs"])
+def test_a_later_day_is_another_fair_only_when_the_text_reports_one(later: str, days: list, joined: bool) -> None:
+    first = "2月5日，宜昌市举办春风行动专场招聘会，120家企业参加。"
+    paragraphs = [first + later] if joined else [first, later]
+    fairs = fair_text.extract(paragraphs, date(2024, 2, 6))
+    assert [f.start for f in fairs] == [date(2024, 2, 5), *days]
