@@ -91,7 +91,7 @@ def score_article(score: Score, article: dict, verbose: bool) -> None:
     published = published_of(article)
     places = extract.places_about(title, body, article.get("outlet") or "")
     campaigns = registry().named_in(f"{title}\n{body}")
-    found_fairs = fair_text.extract(body.split("\n"), published, places.provinces, places.cities)
+    found_fairs = fair_text.extract(body.split("\n"), published, places.provinces, places.cities, places.home)
     figures = [
         f for f in report_figures.find(title, body, published, places.provinces, registry().named_in) if f.is_people
     ]

@@ -22,6 +22,7 @@ _LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:消息|讯)[：:]")
 PASSING = 1
 PROMINENT = 2
 ABOUT_THRESHOLD = 2
+MIN_LEAD = 16  # a shorter opening that names no place ("春风送温暖,就业献真情。") is a motto, not the lead
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 
 
@@ -29,6 +30,8 @@ _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*")
 class Places:
     provinces: list[regions.Province] = field(default_factory=list)
     cities: list[regions.City] = field(default_factory=list)
+    # the publisher's own place, where the text calls it its own (我市, 我省, 我校)
+    home: tuple[regions.Province, regions.City | None] | None = None
 
 
 def first_place(text: str, scenes_only: bool = False) -> tuple[regions.Province | None, str | None]:
@@ -61,11 +64,12 @@ def strip_datelines(text: str) -> str:
     return "\n".join(_LEAD_IN.sub("", line) for line in text.split("\n"))
 
 
-# A local paper's words for its own city and province: "我市举办…", "本省各地…".
-# A local paper's own city (a county's paper: its county's city): 我市, 本市, 我县, and a bare 市 or
+# A local paper's words for its own city and province: "我市举办…", "本省各地…". Its own city (a
+# county's paper: its county's city; a university's: its city): 我市, 本县, 我校, and a bare 市 or
 # 县 before an authority ("由市残联、市人社局主办"), unlike 城市人才市场 or 各县人社局.
+OWN_PLACE = re.compile(r"我[市县校]|本[市县校]")
 _OWN_CITY = re.compile(
-    r"我[市县]|本[市县]|(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
+    rf"{OWN_PLACE.pattern}|(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
     r"[市县](?:委|政府|人社|人力资源|就业|残联|总工会|妇联|民政|人才|教育局|工商联)"
 )
 _OWN_PROVINCE = re.compile(r"我省|本省|我区(?=各|全)")
@@ -87,7 +91,7 @@ def places_about(title: str, body: str, home: str = "") -> Places:
     scores: Counter[str] = Counter()
     city_scores: Counter[regions.City] = Counter()
     first_seen: dict[str, int] = {}
-    lead = next((s for s in _SENTENCE.finditer(body) if not is_byline(s.group())), None)
+    lead = next((s for s in _SENTENCE.finditer(body) if _may_lead(s, body, found, len(title) + 1)), None)
     lead_end = len(title) + 1 + (lead.end() if lead else 0)
     for sentence in _SENTENCE.finditer(text):
         inside = [m for m in found if sentence.start() <= m.start < sentence.end()]
@@ -104,7 +108,7 @@ def places_about(title: str, body: str, home: str = "") -> Places:
                 city_weights[mention.city] = max(weight, city_weights.get(mention.city, 0))
         scores.update(weights)
         city_scores.update(city_weights)
-    _score_home(home, text, scores, city_scores, first_seen)
+    own = _score_home(home, text, scores, city_scores, first_seen)
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
@@ -114,28 +118,38 @@ def places_about(title: str, body: str, home: str = "") -> Places:
         for city in sorted(province.cities, key=lambda c: -city_scores[c])
         if city_scores[city] >= ABOUT_THRESHOLD
     ]
-    return Places(provinces, cities)
+    return Places(provinces, cities, own)
+
+
+def _may_lead(sentence: re.Match[str], body: str, found: list[mentions.Mention], offset: int) -> bool:
+    if is_byline(sentence.group()):
+        return False
+    names_place = any(sentence.start() + offset <= m.start < sentence.end() + offset for m in found)
+    return names_place or len(sentence.group()) >= MIN_LEAD
 
 
 def _score_home(
     home: str, text: str, scores: Counter[str], city_scores: Counter[regions.City], first_seen: dict[str, int]
-) -> None:
-    """The publisher's city and province, where the text calls them its own (我市, 我省)."""
+) -> tuple[regions.Province, regions.City | None] | None:
+    """The publisher's city and province, where the text calls them its own (我市, 我省): scored,
+    and returned."""
     own_city, own_province = bool(_OWN_CITY.search(text)), bool(_OWN_PROVINCE.search(text))
     if not home or not (own_city or own_province):
-        return
+        return None
     province, city_name = first_place(home)
     if province is None and (opening := mentions.opening(reading_form(home.strip()))):
         province = regions.province_by_code(opening.province_code)
         city_name = opening.city.name if opening.city else None
     if province is None:
-        return
+        return None
     city = next((c for c in province.cities if c.name == city_name), None) if own_city else None
     if city:
         city_scores[city] += PROMINENT
-    if city or own_province:
-        scores[province.code] += PROMINENT
-        first_seen.setdefault(province.code, len(first_seen))
+    if not (city or own_province):
+        return None
+    scores[province.code] += PROMINENT
+    first_seen.setdefault(province.code, len(first_seen))
+    return province, city
 
 
 def summary(paragraphs: list[str], limit: int = 120) -> str:

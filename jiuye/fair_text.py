@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
-from jiuye.extract import first_place, strip_datelines
+from jiuye.extract import OWN_PLACE, first_place, strip_datelines
 from jiuye.fair_days import RELATIVE_DAYS, aside, day_of_fair, listed_days, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
 from jiuye.text import is_byline, reading_form
@@ -99,13 +99,15 @@ def extract(
     published: datetime | date,
     about: list[regions.Province] | None = None,
     about_cities: list[regions.City] = (),
+    home: tuple[regions.Province, regions.City | None] | None = None,
 ) -> list[Fair]:
     """Every fair the article's paragraphs report, in order; undated ones carry a `problem`.
 
     `about`, when given, are the provinces the article is about: a fair outside a province's
     section is placed only in one of them (a passing mention of 西藏 places no fair there), and a
     fair whose text names no place is in the article's one province (and its one city of
-    `about_cities`), as in a local paper's "我市举办…".
+    `about_cities`), as in a local paper's "我市举办…". `home` is the publisher's own place
+    (extract.Places.home): where a fair "在我校体育馆举行" is.
     """
     published_day = published.date() if isinstance(published, datetime) else published
     pairs = [(strip_datelines(reading_form(p)).strip(), strip_datelines(p).strip()) for p in paragraphs]
@@ -124,6 +126,7 @@ def extract(
                 continue
         sections[-1][1].append((paragraph, original))
     fairs: list[Fair] = []
+    article = _Article(published_day, occasion, about, list(about_cities), home)
     for section_province, section in sections:
         candidates: list[_Candidate] = []
         for paragraph, original, whole in (part for pair in section for part in reports(*pair, published_day)):
@@ -146,7 +149,7 @@ def extract(
             elif (names_fair or has_figures) and current is not None and not current_complete:
                 current.add(kept, original)
         for candidate in candidates:
-            fair = _fair(candidate, section_province, occasion, published_day, about, list(about_cities))
+            fair = _fair(candidate, section_province, article)
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
                 fairs.extend(_each_of(fair, candidate.paragraphs[0], published_day))
@@ -224,31 +227,37 @@ def _same_fair(one: Fair, other: Fair) -> bool:
     )
 
 
-def _held_in(text: str) -> tuple[regions.Province, str | None] | None:
-    """The place a fair "在…举行" names: where it is held, not the employers' home."""
+@dataclass(frozen=True)
+class _Article:
+    published: date
+    occasion: date | None  # the lead's day
+    about: list[regions.Province] | None
+    about_cities: list[regions.City]
+    home: tuple[regions.Province, regions.City | None] | None
+
+
+def _held_in(text: str, home: tuple[regions.Province, regions.City | None] | None) -> tuple | None:
+    """The place a fair "在…举行" names: where it is held, not the employers' home; the
+    publisher's own where it says so ("在我校金花校区体育馆举行")."""
     for clause in _HELD_AT.finditer(text):
+        if home and OWN_PLACE.match(clause.group(1)):
+            return home[0], home[1].name if home[1] else None
         province, city = first_place(clause.group(1))
         if province:
             return province, city
     return None
 
 
-def _fair(
-    candidate: _Candidate,
-    section_province: regions.Province | None,
-    occasion: date | None,
-    published: date,
-    about: list[regions.Province] | None,
-    about_cities: list[regions.City],
-) -> Fair | None:
-    text = candidate.text
+def _fair(candidate: _Candidate, section_province: regions.Province | None, article: _Article) -> Fair | None:
+    text, published, occasion = candidate.text, article.published, article.occasion
+    about, about_cities = article.about, article.about_cities
     employer_count, position_count = figures.employers(text), figures.positions(text)
     explicit = day_of_fair(text, published)
     named = NAMED.search(text)
     on_the_day = occasion and (candidate.in_lead or _ON_THE_DAY.search(text))
     if not (employer_count or position_count or explicit or named or on_the_day):
         return None  # a mention of fairs in general, not a report of one
-    province, city = _held_in(text) or first_place(text, scenes_only=True)
+    province, city = _held_in(text, article.home) or first_place(text, scenes_only=True)
     if about is not None and province not in about and not section_province:
         province = city = None
     if province is None and about and len(about) == 1 and not section_province:

@@ -139,7 +139,7 @@ class Run:
             self.warn(result, warning.at(where(source.id, item.item_id)))
         stored.add(path, meta.get("Source_url"), item.title, item.date.date().isoformat(), slug)
         self.store(result, path, meta, cleaned.markdown)
-        for reported in fair_text.extract(cleaned.paragraphs, item.date, places.provinces, places.cities):
+        for reported in fair_text.extract(cleaned.paragraphs, item.date, places.provinces, places.cities, places.home):
             if reported.problem:
                 self.warn(
                     result,

@@ -234,3 +234,10 @@ def test_a_photo_caption_s_place_is_its_scene():
         {"四川", "河南"},
         {"内江市", "安阳市"},
     )
+
+
+def test_a_motto_before_the_lead_is_not_the_lead():
+    # Real wording (阜宁, 2023): the county is named in the second sentence, the lead.
+    text = "春风送温暖,就业献真情。元霄节上午,江苏省阜宁县新沟镇政府门前人头攒动,一场新春企业招聘会正在如期举行。"
+    places = extract.places_about("", text)
+    assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["江苏"], ["盐城市"])

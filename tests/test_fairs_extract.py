@@ -376,3 +376,19 @@ def test_a_later_day_is_another_fair_only_when_the_text_reports_one(later: str, 
     paragraphs = [first + later] if joined else [first, later]
     fairs = fair_text.extract(paragraphs, date(2024, 2, 6))
     assert [f.start for f in fairs] == [date(2024, 2, 5), *days]
+
+
+def test_a_fair_held_at_the_publisher_s_own_school_is_there() -> None:
+    # Real wording (西安理工大学校报, 2015): the organisers are 嘉兴's, the venue is 我校.
+    paragraph = (
+        "本报讯 11月14日,由中共嘉兴市委、嘉兴市人民政府、陕西省人力资源和社会保障厅主办的2015年浙江嘉兴——"
+        "理工大学校园招聘会在我校金花校区体育馆举行,来自嘉兴市的40家用人单位参会,并提供400余个岗位。"
+    )
+    places = places_about("", paragraph, "西安理工大学校报")
+    [fair] = fair_text.extract([paragraph], date(2015, 11, 15), places.provinces, places.cities, places.home)
+    assert (fair.start, fair.province.short, fair.city, fair.employers.value) == (
+        date(2015, 11, 14),
+        "陕西",
+        "西安市",
+        40,
+    )
