@@ -144,10 +144,11 @@ _MOVING_BEFORE = re.compile(
     r"(?:来自|来|赴|前往|奔赴|到达|抵达|发往|送往|开往|驶往|途经|返回|回到|返|回|去|往|输送到?|转移到?|外出到?|毕业于)$"
 )
 # Just after a name (and its list): household registration, origin (a train "广州开往宁波"), an
-# employer's home, where a person worked ("在上海工作十年的江西人").
+# employer's home, where a person worked ("在上海工作十年的江西人"), a news source ("据兰州晨报报道").
 _MOVING_AFTER = re.compile(
     r"^(?:等地|等省份?|省|市|自治区)?(?:籍|户籍|方向|务工|来的|过来|开往|驶往|发往|(?:的)?(?:[\d一二三四五六七八九十百千余多近]+家)?企业"
-    r"|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的)"
+    r"|(?:工作|打工|生活)[\u4e00-\u9fff]{0,6}?的"
+    r"|(?:日报|晚报|晨报|早报|商报|都市报|电视台|广播电视台|新闻网|融媒体中心))"  # a source: "据兰州晨报报道"
 )
 # Where someone only speaks ("陈勇嘉27日在北京表示"): words said there, nothing reported of it.
 _SPEAKING_AT = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}?)(?:表示|说|介绍|指出|透露|强调|称)")

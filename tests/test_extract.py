@@ -241,3 +241,10 @@ def test_a_motto_before_the_lead_is_not_the_lead():
     text = "春风送温暖,就业献真情。元霄节上午,江苏省阜宁县新沟镇政府门前人头攒动,一场新春企业招聘会正在如期举行。"
     places = extract.places_about("", text)
     assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["江苏"], ["盐城市"])
+
+
+def test_a_newspaper_named_as_the_source_is_no_scene():
+    # Real wording (中国甘肃网, 2022).
+    text = "中国甘肃网4月13日讯 据兰州晨报报道,记者从甘肃省乡村振兴局获悉,今年以来,我省帮助农村劳动力实现转移就业。"
+    places = extract.places_about("", text, "兰州晨报")
+    assert ([p.short for p in places.provinces], places.cities) == (["甘肃"], [])
