@@ -42,15 +42,22 @@ class Score:
         self.counts[name].update(tp=len(got & want), fp=len(got - want), fn=len(want - got))
 
 
+# A month in a page's path: "/jiangsu/202302/48409.html", "/n/201601/300028.html".
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)-?(0[1-9]|1[0-2])/")
+
+
 def published_of(article: dict) -> date:
-    """The article's date; for the few stored pages that lost theirs, the first full date in the
-    text, else the middle of the first year it names, as a reader would guess it."""
+    """The article's date; for the few stored pages that lost theirs, as the labels were written:
+    the first full date in the text, else the month in the page's address, else the middle of the
+    first year the text names."""
     if isinstance(article.get("published"), date):
         return article["published"]
     text = f"{article['title']}\n{article['body']}"
     for day in text_days.find(text, date(2026, 1, 1)):
         if day.day and day.text[:4].isdigit():
             return day.day
+    if month := _URL_MONTH.search(article.get("url") or ""):
+        return date(int(month.group(1)), int(month.group(2)), 15)
     year = re.search(r"((?:19|20)\d\d)\s*年", text)
     return date(int(year.group(1)), 7, 1) if year else date(2026, 1, 1)
 
