@@ -77,10 +77,11 @@ class _Candidate:
 _HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开帷幕|走进|来到|行至")
 # The occasion's own fair, reported later: "据统计，当日的招聘会共有1.1万余人…".
 _ON_THE_DAY = re.compile(rf"(?:当日|当天|同日)的?(?:{FAIR_WORDS.pattern})")
-# A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…".
-_BACK_REFERENCE = re.compile(
-    r"(?:(?:据了解|据悉|据介绍|另外|同时),?)?(?:本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天)"
-)
+# A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…";
+# one that only refers back to it on the way ("…本次活动精心筛选237余家用人单位参加") adds its figures.
+_REFERRING = r"本次|此次|这次|本场|此场|这场|该场|活动当天|招聘会当天"
+_BACK_REFERENCE = re.compile(rf"(?:(?:据了解|据悉|据介绍|另外|同时),?)?(?:{_REFERRING})")
+_REFERS_BACK = re.compile(rf"{_REFERRING}|(?:活动|招聘会?)现场")
 
 
 def _organiser(text: str) -> str | None:
@@ -132,13 +133,9 @@ def extract(
         for paragraph, original, whole in (part for pair in section for part in reports(*pair, published_day)):
             kept = statistics_removed(paragraph)
             names_fair = bool(FAIR_WORDS.search(kept))
-            has_figures = bool(figures.employers(kept) or figures.positions(kept))
+            has_figures = _counted(kept)
             current = candidates[-1] if candidates else None
-            current_complete = current and (
-                figures.employers(current.text)
-                or figures.positions(current.text)
-                or text_days.first(current.text, published_day)
-            )
+            current_complete = current and (_counted(current.text) or text_days.first(current.text, published_day))
             dated = text_days.first(kept, published_day)
             if dated and current is not None and dated.text in RELATIVE_DAYS and not _HOLDING.search(kept):
                 dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
@@ -146,7 +143,10 @@ def extract(
                 current.add(kept, original)  # "本次招聘活动汇聚了…", "该招聘会自2019年…以来": the fair just reported
             elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):
                 candidates.append(_Candidate([kept], [original], in_lead=whole in lead))
-            elif (names_fair or has_figures) and current is not None and not current_complete:
+            elif current is not None and (
+                ((names_fair or has_figures) and not current_complete)
+                or (has_figures and not dated and _REFERS_BACK.search(kept) and not _counted(current.text))
+            ):
                 current.add(kept, original)
         for candidate in candidates:
             fair = _fair(candidate, section_province, article)
@@ -225,6 +225,10 @@ def _same_fair(one: Fair, other: Fair) -> bool:
         and (one.start, one.province) == (other.start, other.province)
         and (one.city == other.city or one.city is None or other.city is None)
     )
+
+
+def _counted(text: str) -> bool:
+    return bool(figures.employers(text) or figures.positions(text))
 
 
 @dataclass(frozen=True)

@@ -392,3 +392,14 @@ def test_a_fair_held_at_the_publisher_s_own_school_is_there() -> None:
         "西安市",
         40,
     )
+
+
+def test_a_later_paragraph_that_refers_back_on_the_way_gives_the_fair_its_figures() -> None:
+    paragraphs = [
+        "2月7日上午,省人力资源和社会保障厅联合济宁市人民政府举办山东省2018年春风行动启动暨济宁市集中招聘活动。",
+        "春风行动是我省公共就业服务的开年大戏。本次活动精心筛选237余家用人单位参加,提供就业岗位1.4万余个。",
+        "据悉,全省今年将组织招聘会300场,提供岗位20万个。",  # a plan: not this fair's
+    ]
+    about = places_about("", "\n".join(paragraphs))
+    [fair] = fair_text.extract(paragraphs, date(2018, 2, 7), about.provinces, about.cities)
+    assert (fair.city, fair.employers.value, fair.positions.value) == ("济宁市", 237, 14000)
