@@ -26,6 +26,7 @@ from pathlib import Path
 from benchmarks.generate import PHRASES, ROOT, news_content, registry
 from benchmarks.search import first_queries, folder_bytes, pagefind
 from jiuye import dates, metadata, regions
+from publishing.compare import differing
 
 NOW = "2026-11-23 12:00:00+08:00"
 SHARDS, WORKERS = 3, 2
@@ -127,14 +128,6 @@ def sharded(content: Path, output: Path, env: dict) -> tuple[float, float]:
     return _measured(command, {**env, "PYTHONPATH": str(ROOT)})
 
 
-def same_tree(one: Path, other: Path) -> bool:
-    """The two builds hold the same files with the same bytes."""
-    files = {path.relative_to(one) for path in one.rglob("*") if path.is_file()}
-    if files != {path.relative_to(other) for path in other.rglob("*") if path.is_file()}:
-        return False
-    return all((one / name).read_bytes() == (other / name).read_bytes() for name in files)
-
-
 def first_query(output: Path) -> tuple[float, float]:
     """Bytes a first search for 湖北 招聘会 downloads (compressed, as served), ours and Pagefind's;
     NaN for Pagefind when it is not installed (pip install '.[bench]')."""
@@ -157,7 +150,7 @@ def main(counts: list[int]) -> None:
             cold, cold_rss = single(content, work / "single", work / "cache", env)
             cold_read = READS[-1]
             shard_seconds, shard_rss = sharded(content, work / "sharded", env)
-            identical = same_tree(work / "single", work / "sharded")
+            identical = not differing(work / "single", work / "sharded")
             extra = content / "scraped" / "news" / "bench" / "new.md"
             extra.write_text(
                 metadata.render(

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from publishing import unchanged
+from publishing.compare import differing, tree
 from tests.conftest import ROOT, build_site, run_python
-from tests.test_reproducible import differing, tree
 
 NEW_ITEM = """Title: 湖北启动就业援助“暖心活动”第二轮专场招聘
 Date: 2026-11-22 10:00
@@ -70,7 +70,6 @@ def test_one_new_item_changes_only_what_shows_it_and_the_warm_build_equals_a_col
     cold = tmp_path / "cold"
     build_site(project / "content", cold)
     assert differing(project / "output", cold) == []
-
 
 
 def test_only_files_with_the_live_bytes_take_the_live_times(tmp_path):

@@ -8,20 +8,9 @@ import shutil
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
+from publishing.compare import differing, tree
 from tests.conftest import BUILD_NOW, ROOT
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file under `root` by its relative path, with its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def differing(one: Path, other: Path) -> list[str]:
-    """The relative paths whose bytes differ, or that only one tree has."""
-    first, second = tree(one), tree(other)
-    return sorted(path for path in first.keys() | second.keys() if first.get(path) != second.get(path))
 
 
 def test_two_cold_builds_at_different_times_in_different_folders_are_identical(demo_site, tmp_path):

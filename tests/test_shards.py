@@ -4,7 +4,6 @@ mid-build."""
 
 from __future__ import annotations
 
-import filecmp
 import os
 import signal
 import threading
@@ -14,6 +13,7 @@ import pytest
 
 from pelican.plugins.jiuye_shards import Shard, shard_of
 from publishing import shards
+from publishing.compare import differing
 from tests.conftest import BUILD_NOW, ROOT
 
 
@@ -57,13 +57,6 @@ def test_a_bad_shard_setting_says_how_to_write_one():
             Shard.parse(bad)
 
 
-def _same_tree(one: Path, other: Path) -> None:
-    files = {p.relative_to(one) for p in one.rglob("*") if p.is_file()}
-    assert files == {p.relative_to(other) for p in other.rglob("*") if p.is_file()}
-    _, mismatch, errors = filecmp.cmpfiles(one, other, sorted(map(str, files)), shallow=False)
-    assert not mismatch and not errors, mismatch[:10]
-
-
 @pytest.fixture
 def build_now(monkeypatch):
     monkeypatch.setenv("JIUYE_NOW", BUILD_NOW)
@@ -73,7 +66,7 @@ def test_a_sharded_build_is_the_single_build_byte_for_byte(demo_site, tmp_path, 
     merged = tmp_path / "merged"
     files = shards.build(demo_site.parent / "content", ROOT / "pelicanconf.py", merged, 3)
     assert files > 100
-    _same_tree(demo_site, merged)
+    assert differing(demo_site, merged) == []
 
 
 def test_killing_a_worker_mid_build_still_gives_the_same_tree(demo_site, tmp_path, build_now, monkeypatch):
@@ -97,4 +90,4 @@ def test_killing_a_worker_mid_build_still_gives_the_same_tree(demo_site, tmp_pat
     shards.build(demo_site.parent / "content", ROOT / "pelicanconf.py", merged, 3)
     with pytest.raises(ProcessLookupError):  # that worker is gone
         os.kill(int(Path(claim).read_text()), 0)
-    _same_tree(demo_site, merged)
+    assert differing(demo_site, merged) == []

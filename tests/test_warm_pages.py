@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from jiuye import metadata
+from publishing.compare import differing
 from tests.conftest import ROOT, run_python
-from tests.test_reproducible import differing
 
 NEW_NEWS = {
     "Title": "湖北开展就业援助月新一轮招聘活动",
