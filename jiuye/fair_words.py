@@ -1,9 +1,10 @@
 """What job fairs are called in news text, and which sentences count many of them.
 
 The nouns and report words that name a fair (招聘会, 双选会, 直播带岗, 专场招聘 …), the kinds a
-fair's title ends in, and the statistics (累计举办 85 场, 等 9 个县, 一大波招聘会) that are no
-single fair: `statistics_removed` keeps a paragraph's other sentences, after rewriting "在A、B举办了
-两场…" as one fair at each venue and "5日、12日分别举办两场…" as one on each day.
+fair's title ends in, and the statistics (累计举办 85 场, 等 9 个县, 一大波招聘会) and meetings to
+prepare one (招聘会统筹协调会议) that are no single fair: `statistics_removed` keeps a paragraph's
+other sentences, after rewriting "在A、B举办了两场…" as one fair at each venue and "5日、12日
+分别举办两场…" as one on each day.
 """
 
 from __future__ import annotations
@@ -90,9 +91,13 @@ def _one_on_each(sentence: str) -> str:
     return sentence[: match.start(1)] + sentence[match.end() :]
 
 
+# A meeting about a fair is not one: "召开了…新春招聘会统筹协调会议".
+MEETING = re.compile(rf"(?:{_NOUN})[^，,。；;]{{0,8}}?(?:会议|座谈会|调度会|推进会|动员会|部署会|培训会)")
+
+
 def statistics_removed(paragraph: str) -> str:
     kept = (_one_on_each(_one_at_each(s)) for s in sentences(paragraph))
-    return "".join(s for s in kept if not AGGREGATE.search(s))
+    return "".join(s for s in kept if not (AGGREGATE.search(s) or MEETING.search(s)))
 
 
 def mode_of(text: str) -> str:

@@ -20,10 +20,10 @@ from jiuye.figures import chinese_number
 _NUMERAL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
 _SOLAR = re.compile(
     rf"(?<![\d〇零一二三四五六七八九十廿卅年月])(?:(\d{{4}}|[〇零一二三四五六七八九]{{4}}|[今去明前])\s*年\s*)?"
-    rf"(?:({_NUMERAL}|[本上下当])\s*月(?:份)?\s*)?({_NUMERAL})\s*(?:[~～至到—-]\s*(?:{_NUMERAL})\s*)?[日号]"
+    rf"(?:({_NUMERAL}|[本上下当元])\s*月(?:份)?\s*)?({_NUMERAL})\s*(?:[~～至到—-]\s*(?:{_NUMERAL})\s*)?[日号]"
     r"(?![电讯内楼线馆厅院文令])"
 )
-_MONTH_OFFSET = {"本": 0, "当": 0, "上": -1, "下": 1}  # 本月21日, 上月, 下月
+_MONTH_OFFSET = {"本": 0, "当": 0, "上": -1, "下": 1}  # 本月21日, 上月, 下月; 元月 is January
 _YEAR_OFFSET = {"今": 0, "去": -1, "明": 1, "前": -2}  # 今年3月5日
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR = re.compile(
@@ -80,7 +80,7 @@ def _solar(match: re.Match[str], published: date, month_before: int | None) -> d
         elif _MONTH_OFFSET[month_text] > 0:
             first = (first + timedelta(days=32)).replace(day=1)
         return _in_month_of(first, day)
-    month = _number(month_text) if month_text else month_before or published.month
+    month = (1 if month_text == "元" else _number(month_text)) if month_text else month_before or published.month
     try:
         if year_text in _YEAR_OFFSET:
             return date(published.year + _YEAR_OFFSET[year_text], month, day)

@@ -403,3 +403,10 @@ def test_a_later_paragraph_that_refers_back_on_the_way_gives_the_fair_its_figure
     about = places_about("", "\n".join(paragraphs))
     [fair] = fair_text.extract(paragraphs, date(2018, 2, 7), about.provinces, about.cities)
     assert (fair.city, fair.employers.value, fair.positions.value) == ("济宁市", 237, 14000)
+
+
+def test_a_meeting_to_prepare_a_fair_is_no_fair() -> None:
+    # Real wording (当涂县, 2017).
+    paragraph = "元月10日上午,县委常委、副县长主持召开了当涂县2017新春招聘会统筹协调会议。"
+    fairs = fair_text.extract([paragraph, "据悉,参加新春招聘会的企业有40余家。"], date(2017, 1, 11))
+    assert [f.start for f in fairs if not f.problem] == []

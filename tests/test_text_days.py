@@ -38,6 +38,7 @@ from jiuye import text_days
         ("上月30日", date(2009, 1, 13), date(2008, 12, 30)),
         ("下月5日", date(2009, 1, 13), date(2009, 2, 5)),
         ("5-7日举行", date(2009, 1, 13), date(2009, 1, 5)),
+        ("元月18日，招聘会举行", date(2024, 2, 1), date(2024, 1, 18)),
     ],
 )
 def test_first_day(text: str, published: date, expected: date) -> None:
