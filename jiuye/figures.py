@@ -62,14 +62,19 @@ POSITIONS = re.compile(rf"((?:近|约|上|逾|超过|超)?\s*{NUMBER}\s*(?:多|�
 POSITIONS_AFTER = re.compile(rf"岗位(?:数量|信息)?\s*((?:近|约|逾|超过)?\s*{NUMBER}\s*(?:多|余)?\s*)个")
 
 
+def vague(text: str, match: re.Match[str]) -> bool:
+    """The count is only a magnitude: "数百个岗位", "几十名" (but "人数4万多人" counts)."""
+    return text.endswith(("数", "几"), 0, match.start()) and match.group(1).lstrip()[:1] in "十百千万"
+
+
 def employers(text: str) -> Count | None:
     """The first count of employers: not "一家公司" (a company, in a job seeker's story)."""
-    counts = (parse_count(match.group(1)) for match in EMPLOYERS.finditer(text))
+    counts = (parse_count(m.group(1)) for m in EMPLOYERS.finditer(text) if not vague(text, m))
     return next((count for count in counts if count and count.value > 1), None)
 
 
 def positions(text: str) -> Count | None:
-    found = [m for m in (POSITIONS.search(text), POSITIONS_AFTER.search(text)) if m]
+    found = [m for pattern in (POSITIONS, POSITIONS_AFTER) for m in pattern.finditer(text) if not vague(text, m)]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())

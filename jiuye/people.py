@@ -70,8 +70,8 @@ def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
     for match in _COUNT.finditer(clause):
         if clause.count("“", 0, match.start()) > clause.count("”", 0, match.start()):
             continue  # inside a quoted name: "“万人大型集中安置区”就业帮扶活动"
-        if clause.endswith(("数", "几"), 0, match.start()) and match.group(1).lstrip()[:1] in "十百千万":
-            continue  # "数十名": no number (but "参与人数4万多人" is one)
+        if figures.vague(clause, match):
+            continue  # "数十名": no number
         kind = _kind(clause)
         count = _count(match.group(1))
         if kind is None or count is None or (match.group(2) in ("份", "个") and kind != INTENT):

@@ -70,6 +70,9 @@ def test_employers_and_positions_in_a_sentence():
     text = "活动当天，一百二十户爱心企业提供就业岗位两千五百余个。"
     assert employers(text) == Count(120, "一百二十", False)
     assert positions(text) == Count(2500, "两千五百余", True)
+    # a magnitude is no count: 数百个岗位, 几十家企业
+    assert positions("49家用人单位提供数百个岗位。") is None
+    assert employers("几十家企业参加，其中32家企业现场签约。") == Count(32, "32", False)
     # a company in a job seeker's story is no count of a fair's employers
     assert employers("陈善琴如愿和一家公司达成就业意向。27家企业参加。") == Count(27, "27", False)
 
