@@ -110,6 +110,8 @@ def places_about(title: str, body: str, home: str = "") -> Places:
         city_scores.update(city_weights)
     own = _score_home(home, text, scores, city_scores, first_seen)
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
+    if not chosen and (local := _local_story(home, text)):
+        return Places([local[0]], [local[1]], own)
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
     cities = [
@@ -128,6 +130,26 @@ def _may_lead(sentence: re.Match[str], body: str, found: list[mentions.Mention],
     return names_place or len(sentence.group()) >= MIN_LEAD
 
 
+# Words of a story that is not local: "全国", "多地", a national ministry.
+_NOT_LOCAL = re.compile(r"全国|我国|国务院|人社部|人力资源(?:和)?社会保障部|各地|多地|各省|各市|各县")
+
+
+def _local_story(home: str, text: str) -> tuple[regions.Province, regions.City] | None:
+    """A city paper's story that names no place of its own (明照街道就业集市 in 株洲日报) is its city's."""
+    province, city_name = _home_place(home) if home and not _NOT_LOCAL.search(text) else (None, None)
+    city = next((c for c in province.cities if c.name == city_name), None) if province else None
+    return (province, city) if city else None
+
+
+def _home_place(home: str) -> tuple[regions.Province | None, str | None]:
+    """The place a publisher's name holds (洛阳网), or opens with (大冶云)."""
+    province, city_name = first_place(home)
+    if province is None and (opening := mentions.opening(reading_form(home.strip()))):
+        province = regions.province_by_code(opening.province_code)
+        city_name = opening.city.name if opening.city else None
+    return province, city_name
+
+
 def _score_home(
     home: str, text: str, scores: Counter[str], city_scores: Counter[regions.City], first_seen: dict[str, int]
 ) -> tuple[regions.Province, regions.City | None] | None:
@@ -136,10 +158,7 @@ def _score_home(
     own_city, own_province = bool(_OWN_CITY.search(text)), bool(_OWN_PROVINCE.search(text))
     if not home or not (own_city or own_province):
         return None
-    province, city_name = first_place(home)
-    if province is None and (opening := mentions.opening(reading_form(home.strip()))):
-        province = regions.province_by_code(opening.province_code)
-        city_name = opening.city.name if opening.city else None
+    province, city_name = _home_place(home)
     if province is None:
         return None
     city = next((c for c in province.cities if c.name == city_name), None) if own_city else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from jiuye import text_days
 from jiuye.fair_words import FAIR_WORDS, statistics_removed
@@ -78,3 +78,21 @@ def listed_days(text: str, published: date) -> list[date]:
             in_a_row = any((later - earlier).days == 1 for earlier, later in zip(dates, dates[1:], strict=False))
             return [] if in_a_row else dates
     return []
+
+
+# The day a fair of several days closed: "两天的招聘会……昨日(11月16日)正式落幕" opened on the 15th.
+_CLOSING = re.compile(r"落幕|闭幕|落下帷幕|收官|圆满结束")
+_LASTING = re.compile(r"(?:为期|历时|经|连续)?\s*([两二三四五六七]|\d)\s*天的?(?:招聘|活动|“|海选|时间)")
+_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+
+
+def opening_day(text: str, day: text_days.Day) -> date | None:
+    """The fair's first day: the day given, or, when that is when a fair of N days closed, N-1 before."""
+    clause_end = min((i for i in (text.find(mark, day.end) for mark in "。；，,") if i >= 0), default=len(text))
+    if day.day is None or not _CLOSING.search(text, day.end, clause_end):
+        return day.day
+    lasting = _LASTING.search(text)
+    if not lasting:
+        return day.day
+    days = int(lasting.group(1)) if lasting.group(1).isdigit() else _SMALL[lasting.group(1)]
+    return day.day - timedelta(days=days - 1)

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import OWN_PLACE, first_place, strip_datelines
-from jiuye.fair_days import RELATIVE_DAYS, aside, day_of_fair, listed_days, reports
+from jiuye.fair_days import RELATIVE_DAYS, aside, day_of_fair, listed_days, opening_day, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
 from jiuye.text import is_byline, reading_form
 
@@ -286,7 +286,7 @@ def _fair(candidate: _Candidate, section_province: regions.Province | None, arti
         text=text,
     )
     if explicit:
-        fair.start = explicit.day
+        fair.start = opening_day(text, explicit)
         if explicit.day is None:
             fair.problem = f"日期不存在：{explicit.text}"
     elif occasion and (candidate.in_lead or OCCASION.search(text)) and not UNDATED.search(text):

@@ -23,10 +23,14 @@ def simplified(text: str) -> str:
     return _to_simplified().convert(text)
 
 
+# The pinyin a bad traditional-character conversion leaves after characters: "招聘會(huì )", "6226個(gè)崗位".
+_PINYIN_DEBRIS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\s*\)")
+
+
 def reading_form(text: str) -> str:
-    """What extraction reads: NFKC (full-width to half-width) and simplified characters; a text
-    is shown as written."""
-    return simplified(unicodedata.normalize("NFKC", text))
+    """What extraction reads: NFKC (full-width to half-width) and simplified characters, without
+    conversion debris; a text is shown as written."""
+    return simplified(_PINYIN_DEBRIS.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def match_form(text: str) -> str:

@@ -207,8 +207,9 @@ def test_a_local_paper_s_bare_city_authorities_are_its_own_city_s():
     text = "2月25日,铁牛广场人头攒动。由市残联、市人社局、市就业局主办的第二届残疾人就业专场招聘会在此举行。"
     places = extract.places_about("", text, "绵阳市场信息网")
     assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["四川"], ["绵阳市"])
-    for other in ("各市人社局组织专场招聘会。", "南方城市人才市场举办招聘会。"):  # each city; a name
-        assert extract.places_about("", other, "绵阳市场信息网").provinces == []
+    assert extract.places_about("", "各市人社局组织专场招聘会。", "绵阳市场信息网").provinces == []  # each city
+    other = extract.places_about("", "南方城市人才市场在广州举办招聘会。", "绵阳市场信息网")  # a name
+    assert [p.short for p in other.provinces] == ["广东"]
     county = extract.places_about("", "我县举办春风行动专场招聘会，县人社局组织50家企业参加。", "射阳县广播电视台")
     assert ([p.short for p in county.provinces], [c.name for c in county.cities]) == (["江苏"], ["盐城市"])
     # 大冶云, the county-level city's news app: its name opens with its place (大冶 -> 黄石市)
@@ -248,3 +249,13 @@ def test_a_newspaper_named_as_the_source_is_no_scene():
     text = "中国甘肃网4月13日讯 据兰州晨报报道,记者从甘肃省乡村振兴局获悉,今年以来,我省帮助农村劳动力实现转移就业。"
     places = extract.places_about("", text, "兰州晨报")
     assert ([p.short for p in places.provinces], places.cities) == (["甘肃"], [])
+
+
+def test_a_city_paper_s_story_that_names_no_place_of_its_own_is_its_city_s():
+    # Real wording (株洲日报, 2023): only the street and a villager's home are named.
+    text = "“没想到,现在赶集也可以找工作!”荷塘区明照街道星星村村民汤师傅说。11月22日,明照街道就业集市服务点启用。"
+    places = extract.places_about("", text, "株洲日报")
+    assert ([p.short for p in places.provinces], [c.name for c in places.cities]) == (["湖南"], ["株洲市"])
+    national = "人社部:今年春风行动期间,各地将举办招聘会。"
+    assert extract.places_about("", national, "株洲日报").provinces == []  # not a local story
+    assert extract.places_about("", "明照街道就业集市服务点启用。", "北京日报").provinces == []  # no city

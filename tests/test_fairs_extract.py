@@ -410,3 +410,18 @@ def test_a_meeting_to_prepare_a_fair_is_no_fair() -> None:
     paragraph = "元月10日上午,县委常委、副县长主持召开了当涂县2017新春招聘会统筹协调会议。"
     fairs = fair_text.extract([paragraph, "据悉,参加新春招聘会的企业有40余家。"], date(2017, 1, 11))
     assert [f.start for f in fairs if not f.problem] == []
+
+
+def test_a_fair_of_two_days_reported_on_its_closing_day_opened_the_day_before() -> None:
+    # Real wording (成都, 2008, a traditional-character copy with its conversion debris).
+    paragraph = (
+        "經兩天“海選”,由成都市人事局主辦的2008成都冬季特大型人才招聘會(huì )暨高校畢業(yè)生供需洽談會(huì ),"
+        "昨日(11月16日)在世紀城新會(huì )展中心正式落幕。今年只有324家企業(yè)攜6226個(gè)崗位前來(lái)“選秀”。"
+    )
+    [fair] = fair_text.extract([paragraph], date(2008, 11, 17))
+    assert (fair.start, fair.city, fair.employers.value, fair.positions.value) == (
+        date(2008, 11, 15),
+        "成都市",
+        324,
+        6226,
+    )
