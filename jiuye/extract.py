@@ -100,7 +100,11 @@ def places_about(title: str, body: str, home: str = "") -> Places:
         for mention in inside:
             if mentions.is_reference(text, mention, inside):
                 continue
-            prominent = sentence.start() < lead_end or mentions.is_scene(text, mention, inside)
+            # An abbreviation (沪滇劳务协作) names a partnership: it counts only where its place acts.
+            abbreviated = len(mention.spelling) == 1
+            prominent = (sentence.start() < lead_end and not abbreviated) or mentions.is_scene(text, mention, inside)
+            if abbreviated and not prominent:
+                continue
             weight = PASSING if not prominent or mentions.is_sample(text, mention, inside) else PROMINENT
             first_seen.setdefault(mention.province_code, len(first_seen))
             weights[mention.province_code] = max(weight, weights.get(mention.province_code, 0))

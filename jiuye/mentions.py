@@ -99,6 +99,8 @@ def _abbreviation_pattern() -> re.Pattern[str]:
 # or one as the scene of an event: "交流会在京召开", "在沪举行".
 _JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|等(?:省|地)|劳务|协作|合作|对口|协同|东西部|扶贫"
 _HELD = "召开|举行|举办|开幕|启动|开展"
+_PARTNERSHIP = re.compile("劳务|协作|合作|对口|协同|东西部|扶贫")
+_ACTING_TOGETHER = re.compile("[两二三四五六](?:省|市|地|省区|省市)(?:联动|联合|共同|携手|签署|签订|合作)")
 # National bodies meeting in the capital act for the nation ("人力资源社会保障部、民政部在京举办…").
 _NATIONAL_ACTOR = re.compile(r"[部委]|国务院|中国残联|全国总工会|团中央|国家")
 _CLAUSE_START = re.compile(r"[^，,。；;！？\n]*$")
@@ -240,6 +242,10 @@ def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     after = text[last.end : last.end + 30]
     if _AUTHORITY_AFTER.match(text[mention.end : mention.end + 12]) or _AUTHORITY_AFTER.match(after):
         return True
+    if len(mention.spelling) == 1 and _ACTING_TOGETHER.match(after):
+        return True  # "浙川两地联动保障": the places act together
+    if len(mention.spelling) == 1 and _PARTNERSHIP.match(after):
+        return False  # "沪滇劳务协作，不仅为…提供了": a partnership's name, not a scene
     if _goes_to_act(text, first, last):
         return True
     before = text[max(0, first.start - 2) : first.start]

@@ -259,3 +259,14 @@ def test_a_city_paper_s_story_that_names_no_place_of_its_own_is_its_city_s():
     national = "人社部:今年春风行动期间,各地将举办招聘会。"
     assert extract.places_about("", national, "株洲日报").provinces == []  # not a local story
     assert extract.places_about("", "明照街道就业集市服务点启用。", "北京日报").provinces == []  # no city
+
+
+def test_a_partnership_s_abbreviated_name_is_no_scene_but_its_places_acting_together_are():
+    # Real wordings (彝良县, 2024; 四川, 2025).
+    named = (
+        "3月6日,彝良县举办春风行动暨沪滇劳务协作专场招聘会。本次招聘会,共有26家来自浙江、上海的企业参加。"
+        "沪滇劳务协作,不仅为农村劳动力提供了更多的就业机会。"
+    )
+    assert [p.short for p in extract.places_about("彝良县举办沪滇劳务协作专场招聘会", named).provinces] == ["云南"]
+    together = "2025年四川省春风行动在广元市启动。这次通过浙川两地联动保障,为100余名务工人员提供了返岗包机服务。"
+    assert {p.short for p in extract.places_about("", together).provinces} == {"四川", "浙江"}
