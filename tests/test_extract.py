@@ -270,3 +270,9 @@ def test_a_partnership_s_abbreviated_name_is_no_scene_but_its_places_acting_toge
     assert [p.short for p in extract.places_about("彝良县举办沪滇劳务协作专场招聘会", named).provinces] == ["云南"]
     together = "2025年四川省春风行动在广元市启动。这次通过浙川两地联动保障,为100余名务工人员提供了返岗包机服务。"
     assert {p.short for p in extract.places_about("", together).provinces} == {"四川", "浙江"}
+
+
+def test_a_county_that_hands_out_aid_is_a_scene():
+    # Real wording (云南助残日, 2019): one clause per county, each its own act.
+    text = "云南各地开展全国助残日活动。大理宾川县为38名残疾人集中配发轮椅;玉溪元江县残联深入10个乡镇开展走访。"
+    assert {c.name for c in extract.places_about("", text).cities} == {"大理白族自治州", "玉溪市"}
