@@ -113,6 +113,7 @@ def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approx
         "实名制培训3606人次,完成省任务指标3140人次的114.84%。",  # a target
         "现场人气满满,超过500名求职者投递简历。",  # applications
         "吸引了数十名残疾人参加。",  # no number
+        "走进了2015余姚市大中专毕业生就业创业招聘会。",  # a year, then 余姚
     ],
 )
 def test_what_is_not_a_people_count(sentence: str) -> None:
