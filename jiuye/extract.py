@@ -65,11 +65,12 @@ def strip_datelines(text: str) -> str:
 
 
 # A local paper's words for its own city and province: "我市举办…", "本省各地…". Its own city (a
-# county's paper: its county's city; a university's: its city): 我市, 本县, 我校, and a bare 市 or
-# 县 before an authority ("由市残联、市人社局主办"), unlike 城市人才市场 or 各县人社局.
+# county's paper: its county's city; a university's: its city): 我市, 本县, 我校; and a bare 市 or
+# 县 before an authority ("由市残联、市人社局主办", unlike 城市人才市场 or 各县人社局) where the text
+# names no city (in "郴州市委、市政府高度重视，市人社局…" it is 郴州's).
 OWN_PLACE = re.compile(r"我[市县校]|本[市县校]")
-_OWN_CITY = re.compile(
-    rf"{OWN_PLACE.pattern}|(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
+_BARE_AUTHORITY = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[由的和与及在据经向对将为是了到从]))"
     r"[市县](?:委|政府|人社|人力资源|就业|残联|总工会|妇联|民政|人才|教育局|工商联)"
 )
 _OWN_PROVINCE = re.compile(r"我省|本省|我区(?=各|全)")
@@ -112,10 +113,11 @@ def places_about(title: str, body: str, home: str = "") -> Places:
                 city_weights[mention.city] = max(weight, city_weights.get(mention.city, 0))
         scores.update(weights)
         city_scores.update(city_weights)
-    own = _score_home(home, text, scores, city_scores, first_seen)
+    names_city = any(m.city for m in found)
+    own = _score_home(home, text, names_city, scores, city_scores, first_seen)
     chosen = [code for code, score in scores.items() if score >= ABOUT_THRESHOLD]
     if not chosen and (local := _local_story(home, text)):
-        return Places([local[0]], [local[1]], own)
+        return Places([local[0]], [local[1]] if local[1] else [], own)
     chosen.sort(key=lambda code: (-scores[code], first_seen[code]))
     provinces = [regions.province_by_code(code) for code in chosen]
     cities = [
@@ -135,14 +137,25 @@ def _may_lead(sentence: re.Match[str], body: str, found: list[mentions.Mention],
 
 
 # Words of a story that is not local: "全国", "多地", a national ministry.
-_NOT_LOCAL = re.compile(r"全国|我国|国务院|人社部|人力资源(?:和)?社会保障部|各地|多地|各省|各市|各县")
+# A sentence or paragraph that names no province but the nation or a national body is national
+# (not employers "来自全国各地").
+NATIONAL = re.compile(
+    r"(?<!来自)全国|我国|中国(?!人民|共产)|国务院|人社部(?!门)|(?<![省市县区])人力资源(?:和)?社会保障部|教育部"
+)
+# A story of many places, or of the nation (国家统计局), is no city paper's local story; one of
+# its province (全省, 省人社厅) is the province's.
+_MANY_PLACES = re.compile(rf"{NATIONAL.pattern}|国家|各地|多地|各省|各市|各县")
+_PROVINCIAL = re.compile(r"全省|省(?:委|政府|人社|人力资源|就业|教育厅|总工会|残联)")
 
 
-def _local_story(home: str, text: str) -> tuple[regions.Province, regions.City] | None:
-    """A city paper's story that names no place of its own (明照街道就业集市 in 株洲日报) is its city's."""
-    province, city_name = _home_place(home) if home and not _NOT_LOCAL.search(text) else (None, None)
+def _local_story(home: str, text: str) -> tuple[regions.Province, regions.City | None] | None:
+    """A city paper's story that names no place of its own (明照街道就业集市 in 株洲日报) is its
+    city's; a provincial one (记者从省人社厅获悉) its province's."""
+    province, city_name = _home_place(home) if home and not _MANY_PLACES.search(text) else (None, None)
     city = next((c for c in province.cities if c.name == city_name), None) if province else None
-    return (province, city) if city else None
+    if city is None:
+        return None
+    return (province, None) if _PROVINCIAL.search(text) else (province, city)
 
 
 def _home_place(home: str) -> tuple[regions.Province | None, str | None]:
@@ -155,11 +168,17 @@ def _home_place(home: str) -> tuple[regions.Province | None, str | None]:
 
 
 def _score_home(
-    home: str, text: str, scores: Counter[str], city_scores: Counter[regions.City], first_seen: dict[str, int]
+    home: str,
+    text: str,
+    names_city: bool,
+    scores: Counter[str],
+    city_scores: Counter[regions.City],
+    first_seen: dict[str, int],
 ) -> tuple[regions.Province, regions.City | None] | None:
     """The publisher's city and province, where the text calls them its own (我市, 我省): scored,
     and returned."""
-    own_city, own_province = bool(_OWN_CITY.search(text)), bool(_OWN_PROVINCE.search(text))
+    own_city = bool(OWN_PLACE.search(text) or (not names_city and _BARE_AUTHORITY.search(text)))
+    own_province = bool(_OWN_PROVINCE.search(text))
     if not home or not (own_city or own_province):
         return None
     province, city_name = _home_place(home)

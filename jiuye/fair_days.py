@@ -7,24 +7,26 @@ from datetime import date, timedelta
 
 from jiuye import text_days
 from jiuye.fair_words import FAIR_WORDS, statistics_removed
-from jiuye.text import sentences
+from jiuye.text import sentence_around, sentences
 
 # A day and the fair it dates, in one clause: "2月26日举办的首场招聘会".
 _DAY_OF_FAIR_GAP = re.compile(r"[^,.;:!?。，；]{0,15}")
 _JOINED = re.compile(r"\s*(?:[、和及]|以及)?\s*")  # between the days of a list: "5日、12日"
 # A day that starts no fair of its own: the same fair's ("该招聘会自2019年3月1日首次举办以来",
-# "招聘会将持续到2月7日") or one to compare with ("与去年2月8日的招聘会相比").
+# "招聘会将持续到2月7日"), a deadline or a count's ("2月1日前报名", "据2月6日统计"), one to
+# compare with ("与去年2月8日的招聘会相比", "继上月20日首场招聘会后").
 _NOT_ANOTHER = re.compile(
     r"(?:该|本|此|这)(?:次|场|届)?(?:招聘|活动|双选|洽谈|大集|交流)|以来|持续|截至|截止|直到|相比|同比"
+    r"|(?<=[日号])前|统计|继|去年|往年|上一届|同类"
 )
+# The words that report a fair held: a report of another fair has one.
+HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开帷幕|走进|来到|行至")
 RELATIVE_DAYS = frozenset(("今天", "今日", "当天", "昨天", "昨日", "前天", "前日"))
 
 
 def aside(text: str, day: text_days.Day) -> bool:
-    """The day's sentence gives it as the same fair's or one to compare with (_NOT_ANOTHER)."""
-    start = max(text.rfind(mark, 0, day.start) for mark in "。；！？") + 1
-    ends = [i for i in (text.find(mark, day.end) for mark in "。；！？") if i >= 0]
-    return bool(_NOT_ANOTHER.search(text, start, min(ends, default=len(text))))
+    """The day's sentence gives it as the same fair's, a deadline or one to compare with."""
+    return bool(_NOT_ANOTHER.search(text, *sentence_around(text, day.start, day.end)))
 
 
 def day_of_fair(text: str, published: date) -> text_days.Day | None:
@@ -53,8 +55,10 @@ def reports(paragraph: str, original: str, published: date) -> list[tuple[str, s
         kept = statistics_removed(part)
         day = day_of_fair(kept, published) if FAIR_WORDS.search(kept) else None
         another_day = (
-            day and day.day and day_before and day.day != day_before and day.text not in RELATIVE_DAYS
-        ) and not aside(kept, day)
+            (day and day.day and day_before and day.day != day_before and day.text not in RELATIVE_DAYS)
+            and HOLDING.search(kept)
+            and not aside(kept, day)
+        )
         if groups and not another_day:
             groups[-1].append(number)
         else:

@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from jiuye import figures, regions, schema, text_days
 from jiuye.extract import OWN_PLACE, first_place, strip_datelines
-from jiuye.fair_days import RELATIVE_DAYS, aside, day_of_fair, listed_days, opening_day, reports
+from jiuye.fair_days import HOLDING, RELATIVE_DAYS, aside, day_of_fair, listed_days, opening_day, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
 from jiuye.text import is_byline, reading_form
 
@@ -72,9 +72,8 @@ class _Candidate:
         self.originals.append(original)
 
 
-# A later paragraph starts a fair of its own with a date or by reporting one held; one that only
-# names a fair in passing ("他从网上得知招聘会的消息") adds to the fair just reported.
-_HOLDING = re.compile(r"举办|举行|召开|开幕|启动|开展|开启|拉开帷幕|走进|来到|行至")
+# A later paragraph starts a fair of its own with a date or by reporting one held (HOLDING); one
+# that only names a fair in passing ("他从网上得知招聘会的消息") adds to the fair just reported.
 # The occasion's own fair, reported later: "据统计，当日的招聘会共有1.1万余人…".
 _ON_THE_DAY = re.compile(rf"(?:当日|当天|同日)的?(?:{FAIR_WORDS.pattern})")
 # A paragraph that opens on the fair just reported: "本次招聘活动…", "此次招聘会…", "活动当天…";
@@ -137,11 +136,11 @@ def extract(
             current = candidates[-1] if candidates else None
             current_complete = current and (_counted(current.text) or text_days.first(current.text, published_day))
             dated = text_days.first(kept, published_day)
-            if dated and current is not None and dated.text in RELATIVE_DAYS and not _HOLDING.search(kept):
+            if dated and current is not None and dated.text in RELATIVE_DAYS and not HOLDING.search(kept):
                 dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
             if current is not None and (_BACK_REFERENCE.match(kept) or (dated and aside(kept, dated))):
                 current.add(kept, original)  # "本次招聘活动汇聚了…", "该招聘会自2019年…以来": the fair just reported
-            elif names_fair and (current is None or dated or (current_complete and _HOLDING.search(kept))):
+            elif names_fair and (current is None or dated or (current_complete and HOLDING.search(kept))):
                 candidates.append(_Candidate([kept], [original], in_lead=whole in lead))
             elif current is not None and (
                 ((names_fair or has_figures) and not current_complete)

@@ -91,8 +91,13 @@ def _one_on_each(sentence: str) -> str:
     return sentence[: match.start(1)] + sentence[match.end() :]
 
 
-# A meeting about a fair is not one: "召开了…新春招聘会统筹协调会议".
-MEETING = re.compile(rf"(?:{_NOUN})[^，,。；;]{{0,8}}?(?:会议|座谈会|调度会|推进会|动员会|部署会|培训会)")
+# A meeting about a fair, or the work to prepare one, is not one: "召开了…新春招聘会统筹协调会议",
+# "召开协调会，部署春风行动招聘会筹备工作", "举办招聘会工作人员培训班", "召开新闻发布会，介绍…招聘会"
+# (but "就业创业培训班及专场招聘会" holds a fair).
+_MEETINGS = "会议|座谈会|调度会|推进会|动员会|部署会|培训会|协调会|发布会|培训班"
+MEETING = re.compile(
+    rf"(?:{_NOUN})[^，,。；;]{{0,8}}?(?:{_MEETINGS}|筹备|工作人员)|(?:{_MEETINGS})[，,][^。；;]*?(?:{_NOUN})"
+)
 
 
 def statistics_removed(paragraph: str) -> str:

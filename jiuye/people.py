@@ -72,8 +72,8 @@ def counts(clause: str) -> Iterator[tuple[str, figures.Count, str]]:
             continue  # inside a quoted name: "“万人大型集中安置区”就业帮扶活动"
         if figures.vague(clause, match):
             continue  # "数十名": no number
-        if len(match.group(2)) > 2 and re.match(r"\s*(?:19|20)\d\d(?!\d)", match.group(1)):
-            continue  # "2015余姚市大中专毕业生…招聘会": a year before a name, not 2015 people
+        if len(match.group(2)) > 2 and re.fullmatch(r"\s*(?:19|20)\d\d\s*[余多]\s*", match.group(1)):
+            continue  # "2015余姚市大中专毕业生…": a year before a name (余姚), not 2015-odd people
         kind = _kind(clause)
         count = _count(match.group(1))
         if kind is None or count is None or (match.group(2) in ("份", "个") and kind != INTENT):

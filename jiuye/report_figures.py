@@ -18,25 +18,22 @@ from datetime import date
 
 from jiuye import figures, mentions, offers, people, regions, text_days
 from jiuye.campaigns import Campaign
-from jiuye.extract import strip_datelines
+from jiuye.extract import NATIONAL, strip_datelines
 from jiuye.text import reading_form, sentences
 
 LABELS = {**people.LABELS, **offers.LABELS}
 _CLAUSE = re.compile(r"[^,，;；:：]+")
 _AS_OF = re.compile(r"截至|截止")
 _PLANNED = re.compile(r"预计|预期|计划|力争|目标|指标|拟")
-# A plan announced, then listed: "明年就业工作的目标任务已明确,即:城镇新增就业900万人,…".
+# A plan announced, then listed: "明年就业工作的目标任务已明确,即:城镇新增就业900万人,…"; not
+# what was achieved against one ("超额完成计划任务,具体为:", "紧扣目标任务,成效明显:").
 _PLAN_LISTED = re.compile(r"(?:预计|计划|目标|指标|任务)[^。；;]*?[:：]")
+_ACHIEVED = re.compile(r"完成|成效|超额|取得|实现")
 # A sentence that opens on what is to come: "2012年,西藏将…" (this year or a later one), "下一步,我们要…".
 _PLAN_AHEAD = re.compile(
     r"^[^，,。]{0,12}?(?:(\d{4})年(?!以来)|明年|下一步|今后|未来|下阶段)[^。；;]*?(?:将(?!近)|要(?!求)|努力)"
 )
 _PER_HEAD = re.compile(r"每名|每人|每户|人均|每位|每家")
-# A sentence or paragraph that names no province but the nation or a national body is national
-# (not employers "来自全国各地").
-_NATIONAL = re.compile(
-    r"(?<!来自)全国|我国|中国(?!人民|共产)|国务院|人社部(?!门)|(?<![省市县区])人力资源(?:和)?社会保障部|教育部"
-)
 
 
 @dataclass(frozen=True)
@@ -75,14 +72,14 @@ def find(
     section = about[0] if len(about) == 1 else None  # a roundup's province carries over its paragraphs
     for paragraph in text.split("\n"):
         if roundup:
-            section = _province_named(paragraph, about) or (None if _NATIONAL.search(paragraph) else section)
+            section = _province_named(paragraph, about) or (None if NATIONAL.search(paragraph) else section)
         for written in sentences(paragraph):
             sentence = reading_form(written)  # read as normalised, shown as written
             counted = list(_counts(sentence, published))
             if not counted:
                 continue
             province = _province_named(sentence, about) if roundup else None
-            if province is None and not _NATIONAL.search(sentence):
+            if province is None and not NATIONAL.search(sentence):
                 province = section
             campaign = (next(iter(campaigns_in(sentence)), None) if several else None) or article_campaign
             day = published
@@ -105,7 +102,8 @@ def _counts(sentence: str, published: date) -> Iterator[tuple[str, figures.Count
         ahead = _PLAN_AHEAD.search(sentence, 0, clause.start())
         if ahead and (ahead.group(1) is None or int(ahead.group(1)) >= published.year):
             continue  # "2012年,西藏将…,实现城镇新增就业2.15万人" in 2011: what a plan will do
-        if _PLAN_LISTED.search(sentence, 0, clause.start()):
+        listed = _PLAN_LISTED.search(sentence, 0, clause.start())
+        if listed and not _ACHIEVED.search(sentence, 0, listed.end()):
             continue
         for kind, count, unit in people.counts(words):
             yield kind, count, unit, people.LABELS[kind]

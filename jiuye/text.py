@@ -39,10 +39,18 @@ def match_form(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
 
 
 def sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The bounds of the sentence that holds text[start:end], by the marks `sentences` splits at."""
+    before = [m.end() for m in _SENTENCE_MARK.finditer(text, 0, start)]
+    after = _SENTENCE_MARK.search(text, start if end is None else end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 # "天山网-新疆日报记者 李琳", "滨州日报/滨州网 记者 张炜 通讯员 贾鹏": who wrote it, not what happened.

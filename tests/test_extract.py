@@ -276,3 +276,11 @@ def test_a_county_that_hands_out_aid_is_a_scene():
     # Real wording (云南助残日, 2019): one clause per county, each its own act.
     text = "云南各地开展全国助残日活动。大理宾川县为38名残疾人集中配发轮椅;玉溪元江县残联深入10个乡镇开展走访。"
     assert {c.name for c in extract.places_about("", text).cities} == {"大理白族自治州", "玉溪市"}
+
+
+def test_a_local_paper_s_bare_authority_is_the_named_city_s_and_a_provincial_story_the_province_s():
+    other = "3月5日，郴州市举办春季招聘会。郴州市委、市政府高度重视，市人社局精心组织。"
+    assert [c.name for c in extract.places_about("", other, "株洲日报").cities] == ["郴州市"]
+    provincial = extract.places_about("", "记者从省人社厅获悉，全省春风行动期间共举办招聘会500场。", "株洲日报")
+    assert ([p.short for p in provincial.provinces], provincial.cities) == (["湖南"], [])
+    assert extract.places_about("", "记者从教育部获悉，高校毕业生规模预计达1179万人。", "株洲日报").provinces == []

@@ -425,3 +425,30 @@ def test_a_fair_of_two_days_reported_on_its_closing_day_opened_the_day_before() 
         324,
         6226,
     )
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "招聘会结束后，企业将在2月10日前通知求职者面试结果。",  # a deadline
+        "参加招聘会的企业须于2月1日前报名。",
+        "据2月6日统计，招聘会共达成意向800人。",  # a count's day
+        "去年2月8日举办的同类招聘会，仅有150家企业参加。",  # last year's, to compare
+        "这是继上月20日首场招聘会后的第二场。",
+    ],
+)
+def test_a_later_day_in_the_paragraph_that_reports_no_fair_held_is_none(later: str) -> None:
+    paragraph = "2月5日，株洲市举办春风行动招聘会，200家企业参加。" + later
+    assert [f.start for f in fair_text.extract([paragraph], date(2024, 2, 7))] == [date(2024, 2, 5)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "3月5日、12日，市人社局先后召开两次协调会，部署春风行动招聘会筹备工作。",
+        "3月5日，株洲市举办招聘会工作人员培训班。",
+        "3月5日，株洲市召开新闻发布会，介绍春风行动招聘会有关情况。",
+    ],
+)
+def test_meetings_and_work_to_prepare_a_fair_are_no_fair(paragraph: str) -> None:
+    assert fair_text.extract([paragraph], date(2024, 3, 6)) == []

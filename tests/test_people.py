@@ -80,6 +80,8 @@ def test_a_live_stream_audience_and_its_intents(registry):
         ("最终现场有1083人与用人单位达成意向性用工协议。", "intent", 1083, False),  # 绵阳, 2016
         ("截至上午11点，45人求职成功。", "employed", 45, False),  # 大冶, 2017
         ("活动现场参与人数4万多人。", "attended", 40000, True),
+        ("活动共帮助2000农民工实现就业。", "employed", 2000, False),
+        ("今年以来，我市紧扣目标任务，成效明显：全市新增就业1.2万人。", "employed", 12000, False),
     ],
 )
 def test_a_sentence_gives_its_count(sentence: str, kind: str, value: int, approximate: bool) -> None:
