@@ -44,7 +44,7 @@ def first_place(text: str, scenes_only: bool = False) -> tuple[regions.Province 
     if scenes_only:
         found = [m for m in found if not mentions.is_reference(text, m, found)]
     # A name before an abbreviation: "闽滇劳务协作暨楚雄州专场招聘会" is in 楚雄 (云南).
-    for mention in sorted(found, key=lambda m: len(m.spelling) == 1):
+    for mention in sorted(found, key=lambda m: m.abbreviated):
         found_province = regions.province_by_code(mention.province_code)
         if province is None:
             province = found_province
@@ -92,7 +92,7 @@ def places_about(title: str, body: str, home: str = "") -> Places:
     scores: Counter[str] = Counter()
     city_scores: Counter[regions.City] = Counter()
     first_seen: dict[str, int] = {}
-    lead = next((s for s in _SENTENCE.finditer(body) if _may_lead(s, body, found, len(title) + 1)), None)
+    lead = next((s for s in _SENTENCE.finditer(body) if _may_lead(s, found, len(title) + 1)), None)
     lead_end = len(title) + 1 + (lead.end() if lead else 0)
     for sentence in _SENTENCE.finditer(text):
         inside = [m for m in found if sentence.start() <= m.start < sentence.end()]
@@ -102,9 +102,9 @@ def places_about(title: str, body: str, home: str = "") -> Places:
             if mentions.is_reference(text, mention, inside):
                 continue
             # An abbreviation (沪滇劳务协作) names a partnership: it counts only where its place acts.
-            abbreviated = len(mention.spelling) == 1
-            prominent = (sentence.start() < lead_end and not abbreviated) or mentions.is_scene(text, mention, inside)
-            if abbreviated and not prominent:
+            in_lead = sentence.start() < lead_end and not mention.abbreviated
+            prominent = in_lead or mentions.is_scene(text, mention, inside)
+            if mention.abbreviated and not prominent:
                 continue
             weight = PASSING if not prominent or mentions.is_sample(text, mention, inside) else PROMINENT
             first_seen.setdefault(mention.province_code, len(first_seen))
@@ -129,7 +129,9 @@ def places_about(title: str, body: str, home: str = "") -> Places:
     return Places(provinces, cities, own)
 
 
-def _may_lead(sentence: re.Match[str], body: str, found: list[mentions.Mention], offset: int) -> bool:
+def _may_lead(sentence: re.Match[str], found: list[mentions.Mention], offset: int) -> bool:
+    """A sentence of the body (at `offset` in the text the mentions were found in) that can be the
+    lead: no byline, and long enough or naming a place."""
     if is_byline(sentence.group()):
         return False
     names_place = any(sentence.start() + offset <= m.start < sentence.end() + offset for m in found)

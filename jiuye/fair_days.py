@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from jiuye import text_days
+from jiuye import figures, text_days
 from jiuye.fair_words import FAIR_WORDS, statistics_removed
 from jiuye.text import sentence_around, sentences
 
@@ -42,13 +43,18 @@ def day_of_fair(text: str, published: date) -> text_days.Day | None:
     return days[0] if days else None
 
 
-def reports(paragraph: str, original: str, published: date) -> list[tuple[str, str, str]]:
-    """A paragraph as the reports it holds, each with the paragraph: a sentence that names a fair
-    and dates it to another day than the fair before it starts a report of its own ("2月5日，宜昌
-    举办…招聘会。2月8日，襄阳举办…专场招聘会")."""
+class Report(NamedTuple):
+    text: str  # in reading form
+    original: str  # as written
+    paragraph: str  # the paragraph it is part of, in reading form
+
+
+def reports(paragraph: str, original: str, published: date) -> list[Report]:
+    """A paragraph as the reports it holds: a sentence that names a fair held on another day than
+    the fair before it starts a report of its own ("2月5日，宜昌举办…招聘会。2月8日，襄阳举办…")."""
     parts, originals = sentences(paragraph), sentences(original)
     if len(parts) != len(originals):
-        return [(paragraph, original, paragraph)]
+        return [Report(paragraph, original, paragraph)]
     groups: list[list[int]] = []
     day_before: date | None = None
     for number, part in enumerate(parts):
@@ -64,7 +70,7 @@ def reports(paragraph: str, original: str, published: date) -> list[tuple[str, s
         else:
             groups.append([number])
         day_before = day.day if day and day.day else day_before
-    return [("".join(parts[i] for i in g), "".join(originals[i] for i in g), paragraph) for g in groups]
+    return [Report("".join(parts[i] for i in g), "".join(originals[i] for i in g), paragraph) for g in groups]
 
 
 def listed_days(text: str, published: date) -> list[date]:
@@ -86,17 +92,18 @@ def listed_days(text: str, published: date) -> list[date]:
 
 # The day a fair of several days closed: "两天的招聘会……昨日(11月16日)正式落幕" opened on the 15th.
 _CLOSING = re.compile(r"落幕|闭幕|落下帷幕|收官|圆满结束")
-_LASTING = re.compile(r"(?:为期|历时|经|连续)?\s*([两二三四五六七]|\d)\s*天的?(?:招聘|活动|“|海选|时间)")
-_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_LASTING = re.compile(
+    r"(?:为期|历时|经|连续)\s*([两二三四五六七]|\d)\s*天|([两二三四五六七]|\d)\s*天的(?:招聘|活动|“|海选)"
+)
 
 
 def opening_day(text: str, day: text_days.Day) -> date | None:
-    """The fair's first day: the day given, or, when that is when a fair of N days closed, N-1 before."""
-    clause_end = min((i for i in (text.find(mark, day.end) for mark in "。；，,") if i >= 0), default=len(text))
-    if day.day is None or not _CLOSING.search(text, day.end, clause_end):
+    """The fair's first day: the day given, or, when its sentence says a fair of N days closed
+    then, N-1 days before."""
+    if day.day is None:
+        return None
+    start, end = sentence_around(text, day.start, day.end)
+    lasting = _LASTING.search(text, start, end) if _CLOSING.search(text, day.end, end) else None
+    if lasting is None:
         return day.day
-    lasting = _LASTING.search(text)
-    if not lasting:
-        return day.day
-    days = int(lasting.group(1)) if lasting.group(1).isdigit() else _SMALL[lasting.group(1)]
-    return day.day - timedelta(days=days - 1)
+    return day.day - timedelta(days=int(figures.chinese_number(lasting.group(1) or lasting.group(2))) - 1)

@@ -22,7 +22,7 @@ from jiuye import figures, regions, schema, text_days
 from jiuye.extract import OWN_PLACE, first_place, strip_datelines
 from jiuye.fair_days import HOLDING, RELATIVE_DAYS, aside, day_of_fair, listed_days, opening_day, reports
 from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
-from jiuye.text import is_byline, reading_form
+from jiuye.text import is_byline, reading_form, sentence_around
 
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
@@ -170,7 +170,7 @@ def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
     names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
     names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
     venues = re.split(r"[、和]", listed_venues) if listed_venues else []
-    sentence_start = max(text.rfind(mark, 0, several.start()) for mark in "。；！？") + 1
+    sentence_start, _ = sentence_around(text, several.start())
     days = [d.day for d in text_days.find(text[sentence_start : several.start()], published) if d.day]
     if len(names) == 1 and len(venues) > 1:  # one fair at each venue in turn
         names = [f"{names[0]}（{venue}）" for venue in venues]
@@ -239,7 +239,9 @@ class _Article:
     home: tuple[regions.Province, regions.City | None] | None
 
 
-def _held_in(text: str, home: tuple[regions.Province, regions.City | None] | None) -> tuple | None:
+def _held_in(
+    text: str, home: tuple[regions.Province, regions.City | None] | None
+) -> tuple[regions.Province, str | None] | None:
     """The place a fair "在…举行" names: where it is held, not the employers' home; the
     publisher's own where it says so ("在我校金花校区体育馆举行")."""
     for clause in _HELD_AT.finditer(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from jiuye import figures, schema
+from jiuye import figures, schema, text_days
 from jiuye.text import sentences
 
 # What a fair is called: its nouns; a live-streamed one; words that start a report of one.
@@ -62,7 +62,6 @@ _ONE_AT_EACH = re.compile(
     rf"在((?:[^,.;:!?。在、]{{2,20}}、)+[^,.;:!?。在、]{{2,20}})(举办|举行|召开)了?([两二三四五六\d])场"
     rf"([^,.;:!?。]{{0,20}}?(?:{_NOUN}|专场招聘(?!会)))"
 )
-_SMALL = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 def _one_at_each(sentence: str) -> str:
@@ -70,7 +69,7 @@ def _one_at_each(sentence: str) -> str:
     if not match:
         return sentence
     venues, number = match.group(1).split("、"), match.group(3)
-    if len(venues) != (int(number) if number.isdigit() else _SMALL[number]):
+    if len(venues) != int(figures.chinese_number(number)):
         return sentence
     names = "、".join(venue + match.group(4) for venue in venues)
     return f"{sentence[: match.start()]}在{match.group(1)}分别{match.group(2)}了{names}{sentence[match.end() :]}"
@@ -78,7 +77,6 @@ def _one_at_each(sentence: str) -> str:
 
 # "3月5日、12日、19日，分别举办三场专场招聘会": as many fairs as days, one on each.
 _ONE_ON_EACH = re.compile(r"分别[^,.;:!?。]{0,10}?([两二三四五六\d])场")
-_DAY = re.compile(r"\d{1,2}\s*[日号]")
 
 
 def _one_on_each(sentence: str) -> str:
@@ -86,7 +84,7 @@ def _one_on_each(sentence: str) -> str:
     if not match:
         return sentence
     number = match.group(1)
-    if len(_DAY.findall(sentence, 0, match.start())) != (int(number) if number.isdigit() else _SMALL[number]):
+    if text_days.count(sentence[: match.start()]) != int(figures.chinese_number(number)):
         return sentence
     return sentence[: match.start(1)] + sentence[match.end() :]
 

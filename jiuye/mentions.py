@@ -28,6 +28,11 @@ class Mention:
     end: int
     guarded: bool  # a short county name: counts only where its province or city is named too
 
+    @property
+    def abbreviated(self) -> bool:
+        """A province's one-character name (沪, 滇): found only in pairs or as an event's scene."""
+        return len(self.spelling) == 1
+
 
 @cache
 def _spellings() -> tuple[re.Pattern[str], dict[str, tuple[str, regions.City | None, bool]]]:
@@ -97,10 +102,11 @@ def _abbreviation_pattern() -> re.Pattern[str]:
 # Two or more provinces' abbreviations before their joint work: 苏陕两省, 粤桂劳务协作, 浙川两地, 京津冀协同,
 # 苏、浙、皖、沪四省市;
 # or one as the scene of an event: "交流会在京召开", "在沪举行".
-_JOINT_WORK = "(?:两|三|四)(?:省|地|区|市)|等(?:省|地)|劳务|协作|合作|对口|协同|东西部|扶贫"
-_HELD = "召开|举行|举办|开幕|启动|开展"
 _PARTNERSHIP = re.compile("劳务|协作|合作|对口|协同|东西部|扶贫")
-_ACTING_TOGETHER = re.compile("[两二三四五六](?:省|市|地|省区|省市)(?:联动|联合|共同|携手|签署|签订|合作)")
+_PLACES_COUNTED = r"[两二三四五六七八九十\d]{1,2}(?:省|市|地|区|省区|省市)"  # 两地, 四省市
+_JOINT_WORK = rf"{_PLACES_COUNTED}|等(?:省|地)|{_PARTNERSHIP.pattern}"
+_HELD = "召开|举行|举办|开幕|启动|开展"
+_ACTING_TOGETHER = re.compile(rf"{_PLACES_COUNTED}(?:联动|联合|共同|携手|签署|签订|合作)")  # 浙川两地联动
 # National bodies meeting in the capital act for the nation ("人力资源社会保障部、民政部在京举办…").
 _NATIONAL_ACTOR = re.compile(r"[部委]|国务院|中国残联|全国总工会|团中央|国家")
 _CLAUSE_START = re.compile(r"[^，,。；;！？\n]*$")
@@ -215,7 +221,7 @@ def is_sample(text: str, mention: Mention, mentions: list[Mention]) -> bool:
 
 # A name that acts or hosts: its authorities, or the name opening a clause that reports an event.
 _AUTHORITY_AFTER = re.compile(
-    r"^(?:[两二三四五六七八九十\d]{1,2}(?:省|市|地|省区|省市)的?)?(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
+    rf"^(?:{_PLACES_COUNTED}的?)?(?:省|市|县|区|州|盟|旗|自治区|自治州)?(?:委|政府|人社|人力资源|就业|总工会|工会|残联|妇联|团[省市]?委|"
     r"教育|民政|乡村振兴|农业农村|公共就业|人才|各级|各地|全省|全市|全区|全州|全县|多地|等地|等省|"
     r"[\u4e00-\u9fff]{0,4}?(?:协作办|就业局|人社局|办事处)|(?:等|作为)[\u4e00-\u9fff]{0,4}?代表)"
 )
@@ -242,9 +248,9 @@ def is_scene(text: str, mention: Mention, mentions: list[Mention]) -> bool:
     after = text[last.end : last.end + 30]
     if _AUTHORITY_AFTER.match(text[mention.end : mention.end + 12]) or _AUTHORITY_AFTER.match(after):
         return True
-    if len(mention.spelling) == 1 and _ACTING_TOGETHER.match(after):
+    if mention.abbreviated and _ACTING_TOGETHER.match(after):
         return True  # "浙川两地联动保障": the places act together
-    if len(mention.spelling) == 1 and _PARTNERSHIP.match(after):
+    if mention.abbreviated and _PARTNERSHIP.match(after):
         return False  # "沪滇劳务协作，不仅为…提供了": a partnership's name, not a scene
     if _goes_to_act(text, first, last):
         return True

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from lunar_python import Lunar
 
 from jiuye.figures import chinese_number
+from jiuye.text import sentence_around
 
 _NUMERAL = r"\d{1,2}|[一二三四五六七八九十廿卅]{1,3}"
 _SOLAR = re.compile(
@@ -23,7 +24,9 @@ _SOLAR = re.compile(
     rf"(?:({_NUMERAL}|[本上下当元])\s*月(?:份)?\s*)?({_NUMERAL})\s*(?:[~～至到—-]\s*(?:{_NUMERAL})\s*)?[日号]"
     r"(?![电讯内楼线馆厅院文令])"
 )
-_MONTH_OFFSET = {"本": 0, "当": 0, "上": -1, "下": 1}  # 本月21日, 上月, 下月; 元月 is January
+# 本月21日, 上月, 下月 (当月 is the month in context, like a bare day's; 元月 is January)
+_MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
+_WEEK_OFFSET = {"上": -1, "本": 0, "下": 1}
 _YEAR_OFFSET = {"今": 0, "去": -1, "明": 1, "前": -2}  # 今年3月5日
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR = re.compile(
@@ -80,6 +83,8 @@ def _solar(match: re.Match[str], published: date, month_before: int | None) -> d
         elif _MONTH_OFFSET[month_text] > 0:
             first = (first + timedelta(days=32)).replace(day=1)
         return _in_month_of(first, day)
+    if month_text == "当":
+        month_text = None
     month = (1 if month_text == "元" else _number(month_text)) if month_text else month_before or published.month
     try:
         if year_text in _YEAR_OFFSET:
@@ -154,34 +159,53 @@ def find(text: str, published: date) -> list[Day]:
     previous: Day | None = None  # the last solar day with a month: "3月5日至7日" is 3月7日
     for match in _SOLAR.finditer(text):
         months = list(_MONTH.finditer(text, 0, match.start()))
-        month_before = _number(months[-1].group(1)) if months and not match.group(2) else None
-        if match.group(2) is None and previous and previous.day and (not months or months[-1].start() < previous.start):
+        month_given = match.group(2) not in (None, "当")
+        month_before = _number(months[-1].group(1)) if months and not month_given else None
+        if not month_given and previous and previous.day and (not months or months[-1].start() < previous.start):
             day = _in_month_of(previous.day, _number(match.group(3)))
         else:
             day = _solar(match, published, month_before)
         add(match, day)
-        if match.group(2) is not None:
+        if month_given:
             previous = Day(match.start(), match.end(), match.group(), day)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     for match in _RELATIVE_WORD.finditer(text):
         if any(start < match.start() < end for start, end in quoted):
             continue  # "今天…" in a quote is the day the words were said, not the article's
         add(match, published + timedelta(days=_RELATIVE[match.group()]))
+    for sentence in _weekdays_by_sentence(text, published):
+        for match, day in sentence:
+            add(match, day)
+    return sorted(found, key=lambda day: day.start)
+
+
+def _weekdays_by_sentence(text: str, published: date) -> Iterator[list[tuple[re.Match[str], date]]]:
+    """The weekdays each sentence names ("本周二、四", "本周一至周五"), in the week each says; a
+    sentence that says they are still to come (将, 届时) when all are past this week means next
+    week's ("本周二、四、六招聘会将正常举办", said on the Sunday after)."""
+    monday = published - timedelta(days=published.weekday())
+    by_sentence: dict[tuple[int, int], list[tuple[re.Match[str], date]]] = {}
     for match in _WEEKDAY.finditer(text):
-        week = {"上": -1, "本": 0, "下": 1}.get(match.group(1) or "本", 0)
-        monday = published - timedelta(days=published.weekday())
-        sentence_end = min((i for i in (text.find(m, match.end()) for m in "。；") if i >= 0), default=len(text))
-        ahead = week == 0 and bool(_FUTURE.search(text, match.end(), sentence_end))
+        week = _WEEK_OFFSET[match.group(1) or "本"]
         for listed in (match, *_listed_weekdays(text, match.end())):
             day = monday + timedelta(weeks=week, days=_WEEKDAYS[listed.group(listed.lastindex)])
-            add(listed, day + timedelta(weeks=1) if ahead and day < published else day)
-    return sorted(found, key=lambda day: day.start)
+            by_sentence.setdefault(sentence_around(text, match.start()), []).append((listed, day))
+    for (start, end), days in by_sentence.items():
+        this_week = all(not m.group(1) or m.group(1) == "本" for m, _ in days if m.re is _WEEKDAY)
+        if this_week and _FUTURE.search(text, start, end) and all(day < published for _, day in days):
+            days = [(match, day + timedelta(weeks=1)) for match, day in days]
+        yield days
 
 
 def _listed_weekdays(text: str, position: int) -> Iterator[re.Match[str]]:
     while more := _WEEKDAY_MORE.match(text, position):
         yield more
         position = more.end()
+
+
+def count(text: str) -> int:
+    """How many days the text names ("3月5日、12日", "本周二、四"), whatever they resolve to."""
+    return len(find(text, date(2000, 1, 1)))
 
 
 def ordered(text: str, published: date) -> list[Day]:

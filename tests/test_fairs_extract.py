@@ -452,3 +452,21 @@ def test_a_later_day_in_the_paragraph_that_reports_no_fair_held_is_none(later: s
 )
 def test_meetings_and_work_to_prepare_a_fair_are_no_fair(paragraph: str) -> None:
     assert fair_text.extract([paragraph], date(2024, 3, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "opened"),
+    [
+        ("3月12日，为期三天的株洲市春季招聘会圆满落幕，共有200家企业参会。", date(2024, 3, 10)),
+        ("为期两天的招聘会于3月12日落下帷幕，共有200家企业参会。", date(2024, 3, 11)),
+        ("招聘会于3月12日落下帷幕。企业将在3天的时间内通知录用结果。", date(2024, 3, 12)),  # 3天: not its length
+    ],
+)
+def test_the_closing_day_of_a_fair_of_several_days(paragraph: str, opened: date) -> None:
+    [fair] = fair_text.extract(["株洲市" + paragraph], date(2024, 3, 13))
+    assert fair.start == opened
+
+
+def test_fairs_on_each_of_the_days_listed_in_chinese_numerals() -> None:
+    fairs = fair_text.extract(["三月五日、十二日，株洲市分别举办两场专场招聘会。"], date(2024, 3, 1))
+    assert [f.start for f in fairs] == [date(2024, 3, 5), date(2024, 3, 12)]

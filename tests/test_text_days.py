@@ -89,3 +89,12 @@ def test_a_list_of_weekdays_and_a_weekday_still_to_come() -> None:
     assert [d.day for d in days] == [date(2012, 1, 31), date(2012, 2, 2), date(2012, 2, 4)]
     assert [d.day for d in text_days.find("本周二招聘会人很多。", date(2012, 1, 29))] == [date(2012, 1, 24)]
     assert [d.day for d in text_days.find("周二、四川省举办", date(2012, 1, 29))] == [date(2012, 1, 24)]
+
+
+def test_a_sentence_s_weekdays_are_in_one_week_and_当月_is_the_month_in_context() -> None:
+    wednesday = date(2024, 3, 6)
+    days = text_days.find("本周二、四，市人才市场将举办专场招聘会。", wednesday)
+    assert [d.day for d in days] == [date(2024, 3, 5), date(2024, 3, 7)]  # not 12th and 7th
+    days = text_days.find("3月6日启动，当月15日举办首场招聘会", date(2024, 3, 10))
+    assert [d.day for d in days] == [date(2024, 3, 6), date(2024, 3, 15)]
+    assert [d.day for d in text_days.find("6月，启动招聘月，当月15日举办", date(2024, 7, 10))] == [date(2024, 6, 15)]
