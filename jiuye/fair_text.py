@@ -15,23 +15,18 @@ paragraphs, takes the occasion's date: the first date the lead paragraph gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from jiuye import figures, regions, schema, text_days
+from jiuye import figures, regions, text_days
 from jiuye.extract import OWN_PLACE, first_place, strip_datelines
-from jiuye.fair_days import HOLDING, RELATIVE_DAYS, aside, day_of_fair, listed_days, opening_day, reports
-from jiuye.fair_words import FAIR_WORDS, KIND, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
-from jiuye.text import is_byline, reading_form, sentence_around
+from jiuye.fair_days import HOLDING, RELATIVE_DAYS, aside, day_of_fair, opening_day, reports
+from jiuye.fair_events import Fair, each_of, once
+from jiuye.fair_words import FAIR_WORDS, NAMED, OCCASION, UNDATED, mode_of, statistics_removed, title_of
+from jiuye.text import is_byline, reading_form
 
 _VENUE = re.compile(
     r"在([\u4e00-\u9fff]{2,30}(?:社区|广场|中心|市场|大厦|会展中心|体育馆|学校|大学|学院|园区|公园|礼堂|宾馆|酒店|展馆|大厅|体育场))"
-)
-# "在内蒙古化工职业学院、赤峰学院分别举办了…专场招聘会、…专场招聘会"
-# "于10日、12日，分别在寒亭街道、朱里街道开展…招聘洽谈会": one fair, held at each venue in turn
-_SEVERAL = re.compile(
-    r"(?:在([^,.;:!?。在]{2,40}?))?分别(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})"
-    r"|分别在([^,.;:!?。在]{2,60}?)(?:举办|举行|召开|开展)了?([^,.;:!?。]{4,120})"
 )
 _HELD_AT = re.compile(r"在([^,.;:!?。]{2,30}?)(?:举行|举办|召开|开展|启动|开幕)")
 # Text is NFKC-normalised: full-width commas and colons are ASCII by then.
@@ -40,21 +35,6 @@ _ORGANISING = re.compile(r"(?:共同|联合)?(?:组织|举办|主办)")
 _ORGANISATION = re.compile(r"(?:厅|局|残联|联合会|中心|部门|政府|工会|委员会|办公室)$")
 _SECTION_HEAD = re.compile(r"^(.{2,12}?)(?:活动现场|[：:])")
 MAX_SECTION_HEAD = 24
-
-
-@dataclass
-class Fair:
-    title: str
-    start: date | None
-    province: regions.Province | None
-    city: str | None = None
-    venue: str | None = None
-    mode: str = schema.OFFLINE  # one of schema.FAIR_MODES
-    employers: figures.Count | None = None
-    positions: figures.Count | None = None
-    organizer: str | None = None
-    text: str = ""  # the paragraphs it was read from, as written
-    problem: str | None = None  # why it cannot be a calendar entry (no date, impossible date)
 
 
 @dataclass
@@ -114,8 +94,10 @@ def extract(
     pairs = [(norm, original) for norm, original in pairs if norm]
     clean = [norm for norm, _ in pairs]
     lead = [p for p in clean if not is_byline(p)][:2]  # the lead's paragraphs
-    lead_day = next((day for p in lead if (day := text_days.first(statistics_removed(p), published_day))), None)
-    occasion = lead_day.day if lead_day else None
+    dated_lead = (
+        (kept, day) for kept in map(statistics_removed, lead) if (day := text_days.first(kept, published_day))
+    )
+    occasion = next((opening_day(kept, day) for kept, day in dated_lead), None)
     sections: list[tuple[regions.Province | None, list[tuple[str, str]]]] = [(None, [])]
     for paragraph, original in pairs:
         head = _SECTION_HEAD.match(paragraph)
@@ -138,92 +120,24 @@ def extract(
             dated = text_days.first(kept, published_day)
             if dated and current is not None and dated.text in RELATIVE_DAYS and not HOLDING.search(kept):
                 dated = None  # "今天仅仅收到一份简介" in a later paragraph about the fair: no fair of its own
+            refers_back = not dated and _REFERS_BACK.search(kept)  # "本次活动仪式后…举行…招聘会"
             if current is not None and (_BACK_REFERENCE.match(kept) or (dated and aside(kept, dated))):
                 current.add(kept, original)  # "本次招聘活动汇聚了…", "该招聘会自2019年…以来": the fair just reported
-            elif names_fair and (current is None or dated or (current_complete and HOLDING.search(kept))):
+            elif names_fair and (
+                current is None or dated or (current_complete and HOLDING.search(kept) and not refers_back)
+            ):
                 candidates.append(_Candidate([kept], [original], in_lead=whole in lead))
             elif current is not None and (
                 ((names_fair or has_figures) and not current_complete)
-                or (has_figures and not dated and _REFERS_BACK.search(kept) and not _counted(current.text))
+                or (has_figures and refers_back and not _counted(current.text))
             ):
                 current.add(kept, original)
         for candidate in candidates:
             fair = _fair(candidate, section_province, article)
             if fair:
                 fair.text = "\n\n".join(candidate.originals)
-                fairs.extend(_each_of(fair, candidate.paragraphs[0], published_day))
-    return _once(fairs)
-
-
-def _each_of(fair: Fair, text: str, published: date) -> list[Fair]:
-    """ "在A、B分别举办了X、Y" in the report's opening paragraph: one fair per name, at its venue,
-    on its day when the sentence gives as many days ("6月11日至12日"), else all on the first."""
-    several = _SEVERAL.search(text)
-    if fair.problem:
-        return [fair]
-    if not several:
-        days = listed_days(text, published)
-        if fair.start not in days:
-            return [fair]
-        return [replace(fair, start=day, employers=None, positions=None) for day in days]
-    listed_venues, listed_names = several.group(1) or several.group(3), several.group(2) or several.group(4)
-    names = [re.sub(r"(?:以及|及|和)[^、]*$", "", name) for name in listed_names.split("、")]
-    names = [name for name in names if KIND.search(name)]  # "…专场招聘会及系列活动": the fair
-    venues = re.split(r"[、和]", listed_venues) if listed_venues else []
-    sentence_start, _ = sentence_around(text, several.start())
-    days = [d.day for d in text_days.find(text[sentence_start : several.start()], published) if d.day]
-    if len(names) == 1 and len(venues) > 1:  # one fair at each venue in turn
-        names = [f"{names[0]}（{venue}）" for venue in venues]
-    elif len(names) == 1 and not venues and len(days) > 1:  # one on each day
-        names = [fair.title] * len(days)
-    if len(names) < 2:
-        return [fair]
-    each = []
-    for number, name in enumerate(names):
-        province, city = first_place(venues[number]) if len(venues) == len(names) else (None, None)
-        each.append(
-            replace(
-                fair,
-                title=name,
-                start=days[number] if len(days) == len(names) else fair.start,
-                city=city if province is fair.province else fair.city,
-                venue=venues[number] if len(venues) == len(names) else fair.venue,
-                employers=None,  # the figures are the fairs' total
-                positions=None,
-            )
-        )
-    return each
-
-
-def _once(fairs: list[Fair]) -> list[Fair]:
-    """One fair per day and place: paragraphs that report the same fair again (its figures,
-    its scene, the province without the city) complete the first report of it instead of making
-    a second."""
-    kept: list[Fair] = []
-    for fair in fairs:
-        first = None if fair.problem else next((k for k in kept if _same_fair(k, fair)), None)
-        if first is None:
-            kept.append(fair)
-            continue
-        first.city = first.city or fair.city
-        first.employers = first.employers or fair.employers
-        first.positions = first.positions or fair.positions
-        first.venue = first.venue or fair.venue
-        first.text = f"{first.text}\n\n{fair.text}"
-    return kept
-
-
-# "另外，由市人事局主办的…招聘会将在本月21日举行": another fair, even on the same day.
-_ANOTHER = re.compile(r"(?:另外|此外|另悉|另据|另讯)")
-
-
-def _same_fair(one: Fair, other: Fair) -> bool:
-    return (
-        not one.problem
-        and not _ANOTHER.match(other.text)
-        and (one.start, one.province) == (other.start, other.province)
-        and (one.city == other.city or one.city is None or other.city is None)
-    )
+                fairs.extend(each_of(fair, candidate.paragraphs[0], published_day))
+    return once(fairs)
 
 
 def _counted(text: str) -> bool:

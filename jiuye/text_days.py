@@ -47,6 +47,7 @@ _RELATIVE |= {"今明两天": 0, "今明两日": 0, "明后两天": 1, "明后�
 # Not the 后天 of "春节后天台县", nor the 今日 of "今日头条".
 _RELATIVE_WORD = re.compile(f"(?<![节之以日年月前后初])(?:{'|'.join(_RELATIVE)})(?!头条|台)")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_DATE_GIVEN = re.compile(rf"\s*[(（]\s*(?:\d{{4}}\s*年\s*)?(?:{_NUMERAL})\s*月\s*(?:{_NUMERAL})\s*[日号]\s*[)）]")
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAY = re.compile(r"(上|本|下)?(?:周|星期)([一二三四五六日天])")
 # More days of the same week: "本周二、四、六" (not the 四 of "周二、四川").
@@ -172,6 +173,8 @@ def find(text: str, published: date) -> list[Day]:
     for match in _RELATIVE_WORD.finditer(text):
         if any(start < match.start() < end for start, end in quoted):
             continue  # "今天…" in a quote is the day the words were said, not the article's
+        if _DATE_GIVEN.match(text, match.end()):
+            continue  # "今天(8月4日)": the writer's own date, not a repost's "today"
         add(match, published + timedelta(days=_RELATIVE[match.group()]))
     for sentence in _weekdays_by_sentence(text, published):
         for match, day in sentence:

@@ -470,3 +470,14 @@ def test_the_closing_day_of_a_fair_of_several_days(paragraph: str, opened: date)
 def test_fairs_on_each_of_the_days_listed_in_chinese_numerals() -> None:
     fairs = fair_text.extract(["三月五日、十二日，株洲市分别举办两场专场招聘会。"], date(2024, 3, 1))
     assert [f.start for f in fairs] == [date(2024, 3, 5), date(2024, 3, 12)]
+
+
+def test_a_later_undated_report_that_refers_back_is_the_same_fair() -> None:
+    # Real wording (湖南日报, 2012).
+    paragraphs = [
+        "今天(8月4日)上午,2012年湖南省高校毕业生就业服务月启动仪式暨高校毕业生公益性专场招聘会举行。",
+        "据悉,今年湖南省高校毕业生为32万人。本次活动仪式后,中国湖南人才市场举行了专场招聘会,300余家单位提供岗位8000余个。",
+    ]
+    about = places_about("", "\n".join(paragraphs))
+    [fair] = fair_text.extract(paragraphs, date(2012, 8, 5), about.provinces, about.cities)
+    assert (fair.start, fair.employers.value, fair.positions.value) == (date(2012, 8, 4), 300, 8000)

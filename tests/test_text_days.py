@@ -39,6 +39,7 @@ from jiuye import text_days
         ("下月5日", date(2009, 1, 13), date(2009, 2, 5)),
         ("5-7日举行", date(2009, 1, 13), date(2009, 1, 5)),
         ("元月18日，招聘会举行", date(2024, 2, 1), date(2024, 1, 18)),
+        ("今天(8月4日)上午,启动仪式暨专场招聘会举行", date(2012, 8, 5), date(2012, 8, 4)),  # a repost's date
     ],
 )
 def test_first_day(text: str, published: date, expected: date) -> None:
