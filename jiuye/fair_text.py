@@ -144,6 +144,22 @@ def _counted(text: str) -> bool:
     return bool(figures.employers(text) or figures.positions(text))
 
 
+_QUOTED_NAME = re.compile(rf"[“\"]([^”\"]{{0,40}}?(?:{FAIR_WORDS.pattern})[^”\"]{{0,10}})[”\"]")
+
+
+def _in_named_year(day: date | None, given: text_days.Day, text: str) -> date | None:
+    """A day given without its year, of a fair whose quoted name gives one ("2月14日,…“2017年就业
+    援助月暨残疾人专场招聘会”在昆明举办", in a 2018 article's file photo): that year's."""
+    name = _QUOTED_NAME.search(text)
+    year = re.match(r"((?:19|20)\d\d)\s*年", name.group(1)) if name else None
+    if day is None or year is None or re.match(r"\s*(?:\d{4}|[今去明前])\s*年", given.text):
+        return day
+    try:
+        return day.replace(year=int(year.group(1)))
+    except ValueError:  # 2月29日 in a year without one
+        return day
+
+
 @dataclass(frozen=True)
 class _Article:
     published: date
@@ -201,7 +217,7 @@ def _fair(candidate: _Candidate, section_province: regions.Province | None, arti
         text=text,
     )
     if explicit:
-        fair.start = opening_day(text, explicit)
+        fair.start = _in_named_year(opening_day(text, explicit), explicit, text)
         if explicit.day is None:
             fair.problem = f"日期不存在：{explicit.text}"
     elif occasion and (candidate.in_lead or OCCASION.search(text)) and not UNDATED.search(text):

@@ -481,3 +481,12 @@ def test_a_later_undated_report_that_refers_back_is_the_same_fair() -> None:
     about = places_about("", "\n".join(paragraphs))
     [fair] = fair_text.extract(paragraphs, date(2012, 8, 5), about.provinces, about.cities)
     assert (fair.start, fair.employers.value, fair.positions.value) == (date(2012, 8, 4), 300, 8000)
+
+
+def test_a_day_without_its_year_takes_the_year_the_fair_s_quoted_name_opens_with() -> None:
+    # Real wording (中国新闻网, 2018): a file photo of the year before's fair.
+    paragraph = "2月14日,由云南省残疾人联合会主办的“2017年就业援助月暨残疾人专场招聘会”在昆明举办,80多家企业参加。"
+    [fair] = fair_text.extract([paragraph], date(2018, 5, 20))
+    assert (fair.start, fair.city) == (date(2017, 2, 14), "昆明市")
+    [fair] = fair_text.extract([paragraph.replace("2017年", "")], date(2018, 5, 20))
+    assert fair.start == date(2018, 2, 14)
