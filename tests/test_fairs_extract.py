@@ -249,6 +249,8 @@ def test_fairs_held_for_months_are_a_campaign_not_a_fair():
             date(2015, 2, 24),
             date(2015, 2, 24),
         ),
+        # 枣庄市残联, 2008: a 推介会 people attend is a fair too.
+        ("8月26日,枣庄市举办2008秋季全市残疾人就业推介会,56家用人单位参会。", date(2008, 8, 27), date(2008, 8, 26)),
     ],
 )
 def test_recruitment_weeks_and_labour_markets_are_fairs(paragraph: str, published: date, day: date) -> None:
