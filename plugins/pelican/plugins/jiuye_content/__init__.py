@@ -11,6 +11,7 @@ to print.
   the `excerpt` filter (jiuye.excerpt), `urls`, every URL the plugins write (settings.py, which
   also names every JIUYE_* setting), and `once`, which renders a list entry once per build
   (fragments.py).
+- Markdown files are read with one Markdown instance per build (reader.py), not one per file.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pelican.urlwrappers import URLWrapper
 from jiuye import clean_text, model, schema
 from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
-from pelican.plugins.jiuye_content import fragments, settings
+from pelican.plugins.jiuye_content import fragments, reader, settings
 from pelican.plugins.jiuye_content.settings import URLS
 
 logger = logging.getLogger(__name__)
@@ -227,6 +228,7 @@ def reject(article: Article, articles: list, error: Exception) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialise)
+    signals.readers_init.connect(reader.install)
     signals.generator_init.connect(fragments.install)
     signals.content_object_init.connect(prepare)
     signals.article_generator_pretaxonomy.connect(drop_rejected)
