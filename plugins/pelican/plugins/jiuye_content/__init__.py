@@ -12,7 +12,7 @@ to print.
   also names every JIUYE_* setting), and `once`, which renders a list entry once per build
   (fragments.py).
 - Markdown files are read with one Markdown instance per build (reader.py), not one per file;
-  what the generators read is kept out of garbage collection while pages are written (collector.py).
+  what the generators read is kept out of garbage collection as it is read (collector.py).
 """
 
 from __future__ import annotations
@@ -234,5 +234,6 @@ def register() -> None:
     signals.finalized.connect(collector.unfreeze)
     signals.generator_init.connect(fragments.install)
     signals.content_object_init.connect(prepare)
+    signals.content_object_init.connect(collector.freeze)  # after prepare: what it made too
     signals.article_generator_pretaxonomy.connect(drop_rejected)
     signals.article_generator_pretaxonomy.connect(merge_syndicated)
