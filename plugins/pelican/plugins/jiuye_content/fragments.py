@@ -8,7 +8,7 @@ the key.
 
 Each entry is also noted in the list at SHOWN in the context, when there is one: the items the
 page being rendered lists, which jiuye_opendata's sitemap dates the page by. A fragment that is
-no list entry (a listing's filters, by its selection) is called with listed=false.
+no list entry (a job listing's filters, a province's figure cards) is called with listed=false.
 """
 
 from __future__ import annotations
