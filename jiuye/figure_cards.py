@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from unicodedata import normalize
 from urllib.parse import quote
 
@@ -26,7 +27,7 @@ class Report:
     url: str
     title: str
 
-    @property
+    @cached_property  # a report is listed on its province's, its campaign's and the national cards
     def text_fragment(self) -> str:
         """A URL fragment that takes a browser to the figure's clause in its article
         (#:~:text=…, all percent-encoded: "-", "," and "&" are the fragment's own syntax)."""
@@ -50,6 +51,7 @@ class Card:
     def value_text(self) -> str:
         """The number as written, without its spacing: "11万", "近百", "3000多"."""
         return "".join(self.figure.count.text.split())
+
 
 _CLAUSES = re.compile(r"[,，;；:：。！？!?“”\"]")  # as written or normalised
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 # Han (incl. extension A and B–F, compatibility ideographs), kana, hangul syllables.
 CJK_RANGES = (
@@ -23,9 +24,10 @@ CJK_RANGES = (
 )
 # Quotation and title marks join what they surround instead of separating it.
 QUOTES = frozenset("\"'“”‘’「」『』《》〈〉«»‹›〝〞")
-_DROP_QUOTES = dict.fromkeys(map(ord, QUOTES))
+_QUOTE = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")  # dropped: a pattern is faster than str.translate
 _CJK_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES)
 _CJK_WORD = re.compile(f"[{_CJK_CLASS}]+")
+_PAIRS = re.compile("(?=(..))", re.DOTALL)  # every two neighbouring characters
 # A run of CJK characters, or of other word characters: [^\W_] is exactly the characters whose
 # Unicode category is a letter or a number (L*, N*).
 _RUN = re.compile(f"([{_CJK_CLASS}]+)|[^\\W_{_CJK_CLASS}]+")
@@ -38,17 +40,22 @@ def is_cjk_word(word: str) -> bool:
     return _CJK_WORD.fullmatch(word) is not None
 
 
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """Every maximal run of CJK (group 1) or of other word characters."""
+    return _RUN.finditer(_QUOTE.sub("", unicodedata.normalize("NFKC", text).lower()))
+
+
 def runs(text: str) -> list[tuple[str, bool]]:
     """(run, is_cjk) for every maximal run of CJK or of other word characters."""
-    normal = unicodedata.normalize("NFKC", text).lower().translate(_DROP_QUOTES)
-    return [(match.group(), match.lastindex == 1) for match in _RUN.finditer(normal)]
+    return [(match.group(), match.lastindex == 1) for match in _runs(text)]
 
 
 def tokens(text: str) -> list[str]:
     result: list[str] = []
-    for run, cjk in runs(text):
-        if cjk and len(run) > 1:
-            result.extend(run[i : i + 2] for i in range(len(run) - 1))
+    for match in _runs(text):
+        run = match.group()
+        if match.lastindex == 1 and len(run) > 1:
+            result += _PAIRS.findall(run)
         else:
             result.append(run)
     return result

@@ -11,6 +11,9 @@ to print.
   the `excerpt` filter (jiuye.excerpt), `urls`, every URL the plugins write (settings.py, which
   also names every JIUYE_* setting), and `once`, which renders a list entry once per build
   (fragments.py).
+- Markdown files are read with one Markdown instance per build (reader.py), not one per file;
+  what the generators read is kept out of garbage collection as it is read (collector.py); each
+  file's content hash is worked out once per build (stamps.py).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pelican.urlwrappers import URLWrapper
 from jiuye import clean_text, model, schema
 from jiuye.excerpt import excerpt
 from jiuye.sanitise import inert_placeholders, json_for_script, printable, sanitise
-from pelican.plugins.jiuye_content import fragments, settings
+from pelican.plugins.jiuye_content import collector, fragments, reader, settings, stamps
 from pelican.plugins.jiuye_content.settings import URLS
 
 logger = logging.getLogger(__name__)
@@ -227,7 +230,13 @@ def reject(article: Article, articles: list, error: Exception) -> None:
 
 def register() -> None:
     signals.initialized.connect(initialise)
+    signals.readers_init.connect(reader.install)
+    signals.article_generator_init.connect(stamps.share)
+    signals.page_generator_init.connect(stamps.share)
+    signals.all_generators_finalized.connect(collector.freeze)
+    signals.finalized.connect(collector.unfreeze)
     signals.generator_init.connect(fragments.install)
     signals.content_object_init.connect(prepare)
+    signals.content_object_init.connect(collector.freeze)  # after prepare: what it made too
     signals.article_generator_pretaxonomy.connect(drop_rejected)
     signals.article_generator_pretaxonomy.connect(merge_syndicated)

@@ -7,7 +7,8 @@ page) and what is the same all build long (today): item and SITEURL, with the ma
 the key.
 
 Each entry is also noted in the list at SHOWN in the context, when there is one: the items the
-page being rendered lists, which jiuye_opendata's sitemap dates the page by.
+page being rendered lists, which jiuye_opendata's sitemap dates the page by. A fragment that is
+no list entry (a job listing's filters, a province's figure cards) is called with listed=false.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ class Fragments:
         self.rendered: dict[tuple[str, object, str], Markup] = {}
 
     @pass_context
-    def __call__(self, context: Context, macro: Macro, item: object) -> Markup:
+    def __call__(self, context: Context, macro: Macro, item: object, listed: bool = True) -> Markup:
         shown = context.get(SHOWN)
-        if shown is not None:
+        if listed and shown is not None:
             shown.append(item)
         key = (macro.name, item, context.get("SITEURL"))
         found = self.rendered.get(key)

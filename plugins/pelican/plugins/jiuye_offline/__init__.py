@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -30,11 +31,19 @@ RELEASE_CHARS = 16  # 64 bits of the hash: enough to tell releases apart
 
 
 def release(output: Path, leave_out: Path) -> str:
-    """A hash of every file under `output` but `leave_out`, by relative path and bytes, in path order."""
+    """A hash of every file under `output` but `leave_out`, by relative path and bytes, in path
+    order (by folder and name, as Paths sort)."""
+    skipped = leave_out.relative_to(output).as_posix()
+    files = []
+    for folder, _, names in os.walk(output):
+        base = Path(folder).relative_to(output).as_posix()
+        prefix = "" if base == "." else f"{base}/"
+        files += [f"{prefix}{name}" for name in names if os.path.isfile(os.path.join(folder, name))]
     digest = hashlib.sha256()
-    for path in sorted(p for p in output.rglob("*") if p.is_file() and p != leave_out):
-        digest.update(path.relative_to(output).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for relative in sorted((f for f in files if f != skipped), key=lambda f: f.split("/")):
+        digest.update(relative.encode("utf-8") + b"\0")
+        with open(output / relative, "rb") as file:
+            digest.update(hashlib.sha256(file.read()).digest())
     return digest.hexdigest()[:RELEASE_CHARS]
 
 

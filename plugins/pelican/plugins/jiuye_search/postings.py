@@ -40,22 +40,20 @@ def score(documents: Sequence[Sequence[Sequence[str]]], boosts: Sequence[int]) -
     if not documents:
         return {}
     averages = [sum(field_lengths) / len(documents) for field_lengths in lengths]
+    # Per field and document, the part of BM25's denominator that does not depend on the term
+    # (none for a field no document has a token in).
+    norms = [
+        [K1 * (1 - B + B * (length / average)) for length in field_lengths] if average else []
+        for field_lengths, average in zip(lengths, averages, strict=True)
+    ]
     result: Postings = {}
     for term, per_field in frequencies.items():
         holding = sum(len(refs) for refs in per_field)
         x = (len(documents) - holding + 0.5) / (holding + 0.5)
         idf = math.log(1 + abs(x))
+        # lunr's builder: idf * ((k1 + 1) * count) / (norm + count), times the boost, rounded.
         result[term] = [
-            [
-                (ref, _bm25(idf, count, lengths[field][ref], averages[field], boosts[field]))
-                for ref, count in per_field[field].items()
-            ]
-            for field in range(fields)
+            [(ref, round(idf * ((K1 + 1) * count) / (norm[ref] + count) * boost, 3)) for ref, count in refs.items()]
+            for refs, norm, boost in zip(per_field, norms, boosts, strict=True)
         ]
     return result
-
-
-def _bm25(idf: float, count: int, length: int, average: float, boost: int) -> float:
-    value = idf * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count)
-    value *= boost
-    return round(value, 3)
