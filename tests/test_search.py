@@ -13,6 +13,7 @@ from jiuye.query import MAX_WORD
 from jiuye.tokenize import shard, tokens
 from pelican.plugins.jiuye_search.index import BUCKET, FIELDS, SearchDoc, build, postings
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
+from pelican.plugins.jiuye_search.record import SearchRecord
 
 
 def load(path: Path):
@@ -196,3 +197,19 @@ def test_the_lexicon_holds_the_words_jieba_finds_in_the_indexed_text(registry):
         if 1 < len(word) <= MAX_WORD and all("\u4e00" <= c <= "\u9fff" for c in word)
     }
     assert words.words == expected and {"供应链", "仓储", "物流"} <= expected
+
+
+def test_the_search_record_recalls_a_document_only_for_the_same_text_and_words(registry, tmp_path):
+    settings = {"CACHE_PATH": str(tmp_path), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    docs = sample_docs(3)
+    first = SearchRecord(settings, LexiconBuilder(registry))
+    kept = [first.of(doc) for doc in docs]
+    first.save()
+    docs[0].body += " 新增供应链管理岗位"
+    again = SearchRecord(settings, LexiconBuilder(registry))
+    fresh = SearchRecord({**settings, "LOAD_CONTENT_CACHE": False}, LexiconBuilder(registry))
+    assert again.of(docs[1]) == kept[1] and again.of(docs[0]) == fresh.of(docs[0]) != kept[0]
+    assert "供应链" in again.of(docs[0])[3]
+    other = LexiconBuilder(registry)
+    other.meanings["暖心专岗"] = {}  # another word added to jieba: every text is split again
+    assert SearchRecord(settings, other).salt != again.salt

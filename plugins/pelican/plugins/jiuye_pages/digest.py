@@ -32,6 +32,7 @@ DEPTH = 2  # contents referred to by a content, and theirs; then by their source
 # shown form, `content`, is digested instead).
 WIRING = frozenset(("_context", "settings", "_content", "reader", "readers"))
 SCALARS = (str, int, float, bool, type(None), bytes, date, datetime, time, timedelta, tzinfo, enum.Enum)
+PLAIN = frozenset((int, float, bool, type(None), datetime, date))
 # url_format is what url and save_as are made of (with the clock for a page without a date);
 # filename, a deprecated name of source_path (which warns, with a stack trace, when read).
 PROPERTIES = tuple(
@@ -47,7 +48,8 @@ class Unstable(ValueError):
 
 
 class Digester:
-    """Digests values for one build; immutable values (frozen dataclasses, CONSTANT) are digested once."""
+    """Digests values for one build; immutable values (frozen dataclasses, CONSTANT) and URL
+    wrappers are digested once."""
 
     def __init__(self) -> None:
         self._frozen: dict[int, tuple[object, bytes]] = {}  # id -> (the object, kept alive; digest)
@@ -61,6 +63,21 @@ class Digester:
         return hashlib.sha256(self._repr(value, DEPTH)).digest()
 
     def _repr(self, value: object, depth: int) -> bytes:
+        # The commonest types first, by exact type (the same bytes _repr_any gives them, sooner).
+        kind = type(value)
+        if kind is str:
+            data = value.encode("utf-8", "surrogatepass")
+            return b"str:%d:%s" % (len(data), data)
+        if kind is dict:
+            items = sorted([(self._repr(k, depth), self._repr(v, depth)) for k, v in value.items()])
+            return b"{" + b",".join([k + b":" + v for k, v in items]) + b"}"
+        if kind is list or kind is tuple:
+            return b"[" + b",".join([self._repr(v, depth) for v in value]) + b"]"
+        if kind in PLAIN:
+            return f"{kind.__qualname__}:{value!r}".encode()
+        return self._repr_any(value, depth)
+
+    def _repr_any(self, value: object, depth: int) -> bytes:
         if isinstance(value, str):  # the commonest, and long ones (bodies): no repr copy
             data = value.encode("utf-8", "surrogatepass")
             return b"%s:%d:%s" % (type(value).__qualname__.encode(), len(data), data)
@@ -76,7 +93,12 @@ class Digester:
         if isinstance(value, Content):
             return self._content(value, depth)
         if isinstance(value, URLWrapper):
-            return self._repr((type(value).__qualname__, value.name, value.slug, value.url, value.save_as), depth)
+            # Pelican's category, author and tag objects, held by every content of theirs: never
+            # changed once the generators have read the contents, before any page is written.
+            if id(value) not in self._frozen:
+                shown = (type(value).__qualname__, value.name, value.slug, value.url, value.save_as)
+                self._frozen[id(value)] = (value, self._repr(shown, depth))
+            return self._frozen[id(value)][1]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return self._dataclass(value, depth)
         if isinstance(value, functools.partial):

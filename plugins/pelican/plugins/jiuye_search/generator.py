@@ -19,6 +19,7 @@ from pelican.plugins.jiuye_content import body_lines, settings
 from pelican.plugins.jiuye_content.settings import LUNR_JS, SEARCH_BODY_CHARS, URLS
 from pelican.plugins.jiuye_search.index import KIND_CODES, SearchDoc, build
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder, expand_kinds
+from pelican.plugins.jiuye_search.record import Entry, SearchRecord
 from pelican.plugins.jiuye_shards import owns
 
 logger = logging.getLogger(__name__)
@@ -89,15 +90,20 @@ class SearchGenerator(Generator):
         articles = self.context.get("articles", []) if self.writes else []
         self.docs = [doc for article in articles if (doc := document(article, body_chars, now))]
         self.words = LexiconBuilder(settings.campaigns(self.settings))
+        self.record = SearchRecord(self.settings, self.words)
+        self.fields: dict[int, Entry] = {}
         for doc in self.docs:
-            self.words.add_text(f"{doc.title} {doc.tags} {doc.body}")
+            self.fields[id(doc)] = entry = self.record.of(doc)
+            self.words.words.update(entry[3])
 
     def generate_output(self, writer) -> None:
         if not self.writes:
             return
         output = Path(self.output_path)
         progress = len(self.docs) >= PROGRESS_FROM and sys.stderr.isatty()
-        stats = build(self.docs, self.words, output / URLS.search_index.save_as(), progress=progress)
+        folder = output / URLS.search_index.save_as()
+        stats = build(self.docs, self.words, folder, progress, lambda doc: self.fields[id(doc)][:3])
+        self.record.save()
         counts = (stats.documents, stats.shards, stats.total_bytes, stats.seconds)
         logger.info("搜索索引：%d 条，%d 个分片，%d 字节，%.1f 秒", *counts)
         lunr_js = Path(LUNR_JS.of(self.settings))

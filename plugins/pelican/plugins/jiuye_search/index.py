@@ -28,7 +28,7 @@ import math
 import shutil
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,11 +89,17 @@ def _write(path: Path, text: str) -> int:
     return len(data)
 
 
-def postings(docs: list[SearchDoc], progress: bool) -> Postings:
+def field_tokens(doc: SearchDoc) -> Sequence[list[str]]:
+    """The tokens of the title, tags and body fields."""
+    return tokens(doc.title), tokens(doc.tags), tokens(doc.body)
+
+
+def postings(
+    docs: list[SearchDoc], progress: bool, fields: Callable[[SearchDoc], Sequence[list[str]]] = field_tokens
+) -> Postings:
     """Every (term, field, document) of the index with lunr's score; a document's ref is its position."""
     fielded = [
-        [tokens(doc.title), tokens(doc.tags), tokens(doc.body), doc.filters]
-        for doc in tqdm(docs, desc="搜索索引", unit="条", disable=not progress, leave=False)
+        [*fields(doc), doc.filters] for doc in tqdm(docs, desc="搜索索引", unit="条", disable=not progress, leave=False)
     ]
     return score(fielded, [boost for _, boost in FIELDS])
 
@@ -134,10 +140,17 @@ def lexicon_shards(lexicon: Lexicon, shards: int) -> dict[int, dict]:
     return result
 
 
-def build(docs: list[SearchDoc], words: LexiconBuilder, out: Path, progress: bool = False) -> IndexStats:
+def build(
+    docs: list[SearchDoc],
+    words: LexiconBuilder,
+    out: Path,
+    progress: bool = False,
+    fields: Callable[[SearchDoc], Sequence[list[str]]] = field_tokens,
+) -> IndexStats:
+    """The index of `docs` under `out`; `fields` gives a document's tokens per field (field_tokens's)."""
     started = time.perf_counter()
     docs = sorted(docs, key=lambda d: (KIND_ORDER[d.kind], d.tier, _descending(d.date), d.title))
-    index = postings(docs, progress)
+    index = postings(docs, progress, fields)
     lexicon = words.lexicon({c for term in index for c in term})
     shards = _shard_count(sum(len(pairs) for per_field in index.values() for pairs in per_field) * POSTING_BYTES)
     lexicon_bytes = len(_dump([lexicon.words, lexicon.simplified]).encode("utf-8"))

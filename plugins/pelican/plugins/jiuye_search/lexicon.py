@@ -108,9 +108,8 @@ class LexiconBuilder:
         for kind, kind_words in words.kinds.items():
             for word in kind_words:
                 self._mean(word, k=kind)
-        for word in self.meanings:
-            jieba.add_word(word)
-        self._block_words = functools.lru_cache(maxsize=CUT_CACHE_BLOCKS)(_block_words)
+        self._block_words = functools.lru_cache(maxsize=CUT_CACHE_BLOCKS)(self._cut)
+        self._added = False
 
     def _mean(self, word: str, **meaning) -> None:
         if _is_lexicon_word(word):
@@ -118,11 +117,25 @@ class LexiconBuilder:
             for key, value in meaning.items():
                 entry.setdefault(key, value)
 
+    def salt(self) -> bytes:
+        """What the words of a text depend on beside the text: jieba's version and the words added to it."""
+        return "\n".join([f"jieba {jieba.__version__}", *sorted(self.meanings)]).encode("utf-8") + b"\0"
+
     def add_text(self, text: str) -> None:
+        self.words.update(self.words_of(text))
+
+    def words_of(self, text: str) -> set[str]:
         """The words jieba.cut(text) finds: it splits the text into blocks (jieba.re_han_default)
         and each block on its own, and the rest into characters, which are no words."""
-        for block in jieba.re_han_default.findall(text):
-            self.words.update(self._block_words(block))
+        return {word for block in jieba.re_han_default.findall(text) for word in self._block_words(block)}
+
+    def _cut(self, block: str) -> tuple[str, ...]:
+        if not self._added:  # jieba loads its dictionary on the first word added: only when a text needs it
+            # In one order in every run: a word's frequency in jieba depends on the words added before it.
+            for word in sorted(self.meanings):
+                jieba.add_word(word)
+            self._added = True
+        return tuple(word for word in jieba.cut(block) if _is_lexicon_word(word))
 
     def lexicon(self, characters: set[str]) -> Lexicon:
         """The lexicon of an index whose terms hold `characters`: its words, every project word
@@ -135,10 +148,6 @@ class LexiconBuilder:
 
 def _is_lexicon_word(word: str) -> bool:
     return 1 < len(word) <= MAX_WORD and is_cjk_word(word)
-
-
-def _block_words(block: str) -> tuple[str, ...]:
-    return tuple(word for word in jieba.cut(block) if _is_lexicon_word(word))
 
 
 def expand_kinds(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from jiuye.campaigns import Campaign, Registry
 from jiuye.figure_cards import Card, Table
 from pelican.plugins.jiuye_content import settings
 from pelican.plugins.jiuye_content.settings import URLS, Route
+from pelican.plugins.jiuye_taxonomy import body_cache
 from pelican.plugins.jiuye_taxonomy.figure_cache import FigureCache
 from pelican.plugins.jiuye_taxonomy.figures import all_cards
 
@@ -201,3 +202,4 @@ def get_generators(pelican) -> type[Generator]:
 def register() -> None:
     signals.get_generators.connect(get_generators)
     signals.article_generator_finalized.connect(drop_unwritten_groups)
+    signals.article_generator_finalized.connect(body_cache.recall)
