@@ -13,7 +13,9 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 RECORD = "record.json"
@@ -62,6 +64,23 @@ class PageStore:
             if path.name not in kept and not path.name.startswith(".tmp-"):  # not another build's, half written
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+
+def record_path(settings: Mapping, name: str) -> Path | None:
+    """Where a build record is kept (the cache folder), when Pelican's cache is on (CACHE_CONTENT)."""
+    return Path(settings["CACHE_PATH"]) / name if settings.get("CACHE_CONTENT") else None
+
+
+def load_record(path: Path | None, settings: Mapping, decode: Callable[[bytes], object]) -> dict:
+    """The record the last build kept, with LOAD_CONTENT_CACHE on; {} when there is none or it
+    cannot be read (a record is only ever a shortcut)."""
+    if path is None or not settings.get("LOAD_CONTENT_CACHE"):
+        return {}
+    try:
+        kept = decode(path.read_bytes())
+    except (OSError, ValueError, TypeError, EOFError, AttributeError, pickle.UnpicklingError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
 
 
 def write_whole(path: Path, data: bytes) -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Mapping
-from pathlib import Path
 
 from jiuye.tokenize import tokens
-from pelican.plugins.jiuye_pages.store import write_whole
+from pelican.plugins.jiuye_pages.store import load_record, record_path, write_whole
 from pelican.plugins.jiuye_search.index import SearchDoc
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
 
@@ -27,18 +26,11 @@ Kept = tuple[str, str, str, tuple[str, ...]]
 
 class SearchRecord:
     def __init__(self, settings: Mapping, words: LexiconBuilder) -> None:
-        self.path = Path(settings["CACHE_PATH"]) / FILE if settings.get("CACHE_CONTENT") else None
-        self.kept: dict[bytes, Kept] = self._load() if self.path and settings.get("LOAD_CONTENT_CACHE") else {}
+        self.path = record_path(settings, FILE)
+        self.kept: dict[bytes, Kept] = load_record(self.path, settings, pickle.loads)
         self.used: dict[bytes, Kept] = {}
         self.words = words
         self.salt = words.salt()
-
-    def _load(self) -> dict[bytes, Kept]:
-        try:
-            kept = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-            return {}
-        return kept if isinstance(kept, dict) else {}
 
     def of(self, doc: SearchDoc) -> Entry:
         """The document's tokens per field and its words, worked out unless kept."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from pathlib import Path
 
 from pelican import signals
 
-from pelican.plugins.jiuye_pages.store import write_whole
+from pelican.plugins.jiuye_pages.store import load_record, record_path, write_whole
 
 FILE = "body-lines.pickle"
 LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "drafts", "drafts_translations")
@@ -22,20 +21,13 @@ LISTS = ("articles", "translations", "hidden_articles", "hidden_translations", "
 class BodyCache:
     def __init__(self, generator) -> None:
         settings = generator.settings
-        self.path = Path(settings["CACHE_PATH"]) / FILE if settings.get("CACHE_CONTENT") else None
-        kept = self._load() if self.path and settings.get("LOAD_CONTENT_CACHE") else {}
+        self.path = record_path(settings, FILE)
+        kept = load_record(self.path, settings, pickle.loads)
         self.articles = [article for name in LISTS for article in getattr(generator, name, [])]
         for article in self.articles:
             lines = kept.get(_key(article))
             if lines is not None and "body_lines" not in vars(article):
                 article.body_lines = lines
-
-    def _load(self) -> dict[bytes, list[str]]:
-        try:
-            kept = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-            return {}
-        return kept if isinstance(kept, dict) else {}
 
     def save(self, _pelican) -> None:
         signals.finalized.disconnect(self.save)

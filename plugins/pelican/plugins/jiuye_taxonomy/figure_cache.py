@@ -9,31 +9,23 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from datetime import date
-from pathlib import Path
 
 from jiuye import figures, regions, report_figures
 from jiuye.campaigns import Campaign, Registry
 from jiuye.report_figures import Figure
-from pelican.plugins.jiuye_pages.store import write_whole
+from pelican.plugins.jiuye_pages.store import load_record, record_path, write_whole
 
 FILE = "figures.json"
 
 
 class FigureCache:
     def __init__(self, settings: Mapping, registry: Registry) -> None:
-        self.path = Path(settings["CACHE_PATH"]) / FILE if settings.get("CACHE_CONTENT") else None
-        self.kept: dict[str, list] = self._load() if self.path and settings.get("LOAD_CONTENT_CACHE") else {}
+        self.path = record_path(settings, FILE)
+        self.kept: dict[str, list] = load_record(self.path, settings, json.loads)
         self.found: dict[str, list] = {}
         self.registry = registry
         self.salt = hashlib.sha256(repr(registry.campaigns).encode("utf-8")).digest()
         self.campaigns = {campaign.slug: campaign for campaign in registry.campaigns}
-
-    def _load(self) -> dict[str, list]:
-        try:
-            kept = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return kept if isinstance(kept, dict) else {}
 
     def find(
         self, title: str, body: str, day: date, about: Sequence[regions.Province], campaigns: Sequence[Campaign]
