@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from jiuye import mentions, regions
 from jiuye.text import is_byline, reading_form
@@ -138,7 +139,6 @@ def _may_lead(sentence: re.Match[str], found: list[mentions.Mention], offset: in
     return names_place or len(sentence.group()) >= MIN_LEAD
 
 
-# Words of a story that is not local: "全国", "多地", a national ministry.
 # A sentence or paragraph that names no province but the nation or a national body is national
 # (not employers "来自全国各地").
 NATIONAL = re.compile(
@@ -160,8 +160,10 @@ def _local_story(home: str, text: str) -> tuple[regions.Province, regions.City |
     return (province, None) if _PROVINCIAL.search(text) else (province, city)
 
 
+@cache
 def _home_place(home: str) -> tuple[regions.Province | None, str | None]:
-    """The place a publisher's name holds (洛阳网), or opens with (大冶云)."""
+    """The place a publisher's name holds (洛阳网), or opens with (大冶云): worked out once per
+    publisher (every item of a source has the same)."""
     province, city_name = first_place(home)
     if province is None and (opening := mentions.opening(reading_form(home.strip()))):
         province = regions.province_by_code(opening.province_code)

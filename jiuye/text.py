@@ -39,7 +39,7 @@ def match_form(text: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|\n+")
-_SENTENCE_MARK = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_MARKS = "。！？!?；;\n"
 
 
 def sentences(text: str) -> list[str]:
@@ -48,9 +48,9 @@ def sentences(text: str) -> list[str]:
 
 def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The bounds of the sentence that holds text[start:end], by the marks `sentences` splits at."""
-    before = [m.end() for m in _SENTENCE_MARK.finditer(text, 0, start)]
-    after = _SENTENCE_MARK.search(text, start if end is None else end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    after = start if end is None else end
+    ends = [found for mark in _SENTENCE_MARKS if (found := text.find(mark, after)) >= 0]
+    return max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1, min(ends, default=len(text))
 
 
 # "天山网-新疆日报记者 李琳", "滨州日报/滨州网 记者 张炜 通讯员 贾鹏": who wrote it, not what happened.

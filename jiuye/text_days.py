@@ -24,9 +24,8 @@ _SOLAR = re.compile(
     rf"(?:({_NUMERAL}|[本上下当元])\s*月(?:份)?\s*)?({_NUMERAL})\s*(?:[~～至到—-]\s*(?:{_NUMERAL})\s*)?[日号]"
     r"(?![电讯内楼线馆厅院文令])"
 )
-# 本月21日, 上月, 下月 (当月 is the month in context, like a bare day's; 元月 is January)
-_MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
-_WEEK_OFFSET = {"上": -1, "本": 0, "下": 1}
+# 本月21日, 上月, 下月; 本周, 上周, 下周 (当月 is the month in context, like a bare day's; 元月 is January)
+_OFFSET = {"上": -1, "本": 0, "下": 1}
 _YEAR_OFFSET = {"今": 0, "去": -1, "明": 1, "前": -2}  # 今年3月5日
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 _LUNAR = re.compile(
@@ -77,11 +76,11 @@ def _nearest(candidates: list[date], published: date) -> date:
 def _solar(match: re.Match[str], published: date, month_before: int | None) -> date | None:
     year_text, month_text, day_text = match.groups()
     day = _number(day_text)
-    if month_text in _MONTH_OFFSET:
+    if month_text in _OFFSET:
         first = published.replace(day=1)
-        if _MONTH_OFFSET[month_text] < 0:
+        if _OFFSET[month_text] < 0:
             first = (first - timedelta(days=1)).replace(day=1)
-        elif _MONTH_OFFSET[month_text] > 0:
+        elif _OFFSET[month_text] > 0:
             first = (first + timedelta(days=32)).replace(day=1)
         return _in_month_of(first, day)
     if month_text == "当":
@@ -189,7 +188,7 @@ def _weekdays_by_sentence(text: str, published: date) -> Iterator[list[tuple[re.
     monday = published - timedelta(days=published.weekday())
     by_sentence: dict[tuple[int, int], list[tuple[re.Match[str], date]]] = {}
     for match in _WEEKDAY.finditer(text):
-        week = _WEEK_OFFSET[match.group(1) or "本"]
+        week = _OFFSET[match.group(1) or "本"]
         for listed in (match, *_listed_weekdays(text, match.end())):
             day = monday + timedelta(weeks=week, days=_WEEKDAYS[listed.group(listed.lastindex)])
             by_sentence.setdefault(sentence_around(text, match.start()), []).append((listed, day))
