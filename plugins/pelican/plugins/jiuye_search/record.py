@@ -11,9 +11,8 @@ import hashlib
 import pickle
 from collections.abc import Mapping
 
-from jiuye.tokenize import tokens
 from pelican.plugins.jiuye_pages.store import load_record, record_path, write_whole
-from pelican.plugins.jiuye_search.index import SearchDoc
+from pelican.plugins.jiuye_search.index import SearchDoc, field_tokens
 from pelican.plugins.jiuye_search.lexicon import LexiconBuilder
 
 FILE = "search.pickle"
@@ -39,7 +38,7 @@ class SearchRecord:
         kept = self.kept.get(key) or self.used.get(key)
         if kept is None:
             words = tuple(sorted(self.words.words_of(f"{doc.title} {doc.tags} {doc.body}")))
-            entry = (tokens(doc.title), tokens(doc.tags), tokens(doc.body), words)
+            entry = (*field_tokens(doc), words)
             self.used[key] = (" ".join(entry[0]), " ".join(entry[1]), " ".join(entry[2]), words)
             return entry
         self.used[key] = kept
